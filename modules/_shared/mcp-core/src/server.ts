@@ -1,0 +1,130 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { loadConfig, type McpConfig } from './config.js';
+import { createRequestHandler } from './http-handler.js';
+import { createLogger, type Logger } from './logging.js';
+import { createMcpServer } from './mcp-server.js';
+import { SseSessions } from './sse.js';
+import { assertUniqueToolNames, type ToolDefinition } from './tools.js';
+
+export interface ServerOptions {
+  /** Server name reported to clients and in logs, e.g. "billing-mcp". */
+  readonly name: string;
+  readonly version: string;
+  readonly tools: readonly ToolDefinition[];
+  /** Port used when PORT is unset; defaults to 8080. */
+  readonly defaultPort?: number;
+  /** Optional usage hints sent to clients at initialize. */
+  readonly instructions?: string;
+  /** Overrides the stdout JSON logger (tests). */
+  readonly logger?: Logger;
+}
+
+export interface RunningServer {
+  /** Base URL including port and MCP_BASE_PATH, without trailing slash: `${url}/mcp`, `${url}/sse`. */
+  readonly url: string;
+  readonly port: number;
+  readonly config: McpConfig;
+  readonly logger: Logger;
+  /** Graceful stop: refuse new work, end SSE streams, wait for in-flight requests up to MCP_SHUTDOWN_TIMEOUT_MS. */
+  close(): Promise<void>;
+}
+
+/**
+ * Validates configuration (throws ConfigError), then listens. `env` defaults to process.env;
+ * tests pass their own object so parallel servers do not share settings.
+ */
+export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const config = loadConfig(env, options.defaultPort === undefined ? {} : { port: options.defaultPort });
+  assertUniqueToolNames(options.tools);
+  const logger = options.logger ?? createLogger({ name: options.name, version: options.version, level: config.logLevel });
+  const shutdown = new AbortController();
+  let draining = false;
+
+  const createMcp = () =>
+    createMcpServer(
+      { name: options.name, version: options.version, instructions: options.instructions },
+      { tools: options.tools, defaultTimeoutMs: config.toolTimeoutMs, logger, shutdownSignal: shutdown.signal },
+    );
+  const sse = new SseSessions({
+    basePath: config.basePath,
+    maxSessions: config.maxSseSessions,
+    keepAliveMs: config.sseKeepAliveMs,
+    idleTimeoutMs: config.sseIdleTimeoutMs,
+    createServer: createMcp,
+    logger,
+  });
+
+  const inFlight = new Set<object>();
+  const handler = createRequestHandler({
+    config,
+    logger,
+    identity: options,
+    sse,
+    createServer: createMcp,
+    isDraining: () => draining,
+  });
+  const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    // During drain, ask keep-alive clients to reconnect (to another replica).
+    if (draining) res.setHeader('Connection', 'close');
+    handler(req, res);
+  });
+  // Slow-loris bounds; SSE streams are responses, which these do not limit.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  // Longer than common load-balancer idle timeouts (60 s) so the LB closes first.
+  server.keepAliveTimeout = 65_000;
+
+  server.listen(config.port, config.host);
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${displayHost(config.host)}:${port}${config.basePath}`;
+
+  if (config.authDisabled) {
+    logger.warn('MCP_AUTH_DISABLED=true: the MCP endpoints accept unauthenticated requests');
+  }
+  logger.info(
+    { url, host: config.host, port, basePath: config.basePath, tools: options.tools.map((tool) => tool.name) },
+    'MCP server listening',
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= drain(server, sse, inFlight, config, logger, shutdown, () => (draining = true)));
+  return { url, port, config, logger, close };
+}
+
+async function drain(
+  server: Server,
+  sse: SseSessions,
+  inFlight: Set<object>,
+  config: McpConfig,
+  logger: Logger,
+  shutdown: AbortController,
+  startDraining: () => void,
+): Promise<void> {
+  const deadline = Date.now() + config.shutdownTimeoutMs;
+  startDraining();
+  logger.info({ inFlight: inFlight.size, sseSessions: sse.size }, 'shutting down');
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await sse.closeAll();
+  server.closeIdleConnections();
+
+  while (inFlight.size > 0 && Date.now() < deadline) await delay(25);
+  if (inFlight.size > 0) {
+    logger.warn({ inFlight: inFlight.size }, 'shutdown deadline reached; closing remaining connections');
+    shutdown.abort(new Error('server shutting down'));
+  }
+  server.closeAllConnections();
+  await closed;
+  logger.info('shutdown complete');
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
