@@ -16,14 +16,14 @@ public sealed class WorkspaceEndToEndTests(TemplatePack pack)
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
-    public async Task Workspace_type_checks_and_every_module_passes_its_own_tests()
+    public async Task Workspace_type_checks_and_mcp_core_and_every_module_pass_their_own_tests()
     {
         var workspace = await GeneratedWorkspace.GetAsync(pack);
 
         (await workspace.NpmAsync("run", "typecheck")).EnsureSuccess();
-        foreach (var module in workspace.Modules)
+        foreach (var package in workspace.Modules.Select(module => $"modules/{module}/mcp").Prepend("modules/_shared/mcp-core"))
         {
-            var test = (await workspace.NpmAsync("test", "-w", $"modules/{module}/mcp")).EnsureSuccess();
+            var test = (await workspace.NpmAsync("test", "-w", package)).EnsureSuccess();
             Assert.Matches(@"# pass [1-9]", test.Output);
             Assert.Contains("# fail 0", test.Output, StringComparison.Ordinal);
         }
