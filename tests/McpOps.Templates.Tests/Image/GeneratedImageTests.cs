@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using McpOps.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace McpOps.Templates.Tests.Image;
+
+/// <summary>
+/// Builds a generated module's Dockerfile for real (buildah, no Docker engine, no registry: the
+/// base image is a local stand-in, see tests/image/stand-in-base), then checks the image's
+/// configuration, its file system, and the server it runs.
+/// </summary>
+[Collection(SharedTemplatePack.Name)]
+public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper output) : IClassFixture<ModuleImage>
+{
+    private const string Token = "image-test-token-not-a-secret";
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [BuildahFact]
+    public void Image_runs_as_a_numeric_non_root_user_with_healthcheck_exec_cmd_and_the_module_port()
+    {
+        var config = image.Config;
+        output.WriteLine($"built {ModuleImage.Tag} in {image.BuildTime.TotalSeconds:F0} s; USER {config.User}; CMD {string.Join(' ', config.Cmd)}");
+
+        Assert.True(config.NumericUid is > 0, $"USER must be a numeric, non-root uid, is '{config.User}'");
+        Assert.True(config.NumericGid is > 0, $"USER must name a numeric, non-root gid, is '{config.User}'");
+
+        Assert.NotNull(config.HealthcheckTest);
+        Assert.Equal("CMD", config.HealthcheckTest[0]);
+
+        // Exec form: buildah records a shell-form CMD as ["/bin/sh", "-c", "..."].
+        Assert.NotEmpty(config.Cmd);
+        Assert.NotEqual("/bin/sh", config.Cmd[0]);
+        Assert.Equal("node", config.Cmd[0]);
+        Assert.Contains("dist/server.mjs", config.Cmd);
+        // The base image's docker-entrypoint.sh shell wrapper is reset: node is PID 1.
+        Assert.NotEqual(image.BaseConfig.Entrypoint, config.Entrypoint);
+        Assert.True(config.Entrypoint is null or [], $"Entrypoint must be empty, is [{string.Join(", ", config.Entrypoint ?? [])}]");
+
+        Assert.Equal([$"{ModuleImage.Port}/tcp"], config.ExposedPorts);
+        Assert.Equal(ModuleImage.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Env["PORT"]);
+        Assert.Equal("0.0.0.0", config.Env["HOST"]);
+        Assert.Equal("/app", config.WorkingDir);
+    }
+
+    [BuildahFact]
+    public void Image_env_labels_and_history_hold_no_secret_looking_values()
+    {
+        var findings = SecretScan.Find(image.Config);
+        Assert.True(findings.Count == 0, "secret-looking values in the image:\n" + string.Join('\n', findings));
+        Assert.DoesNotContain("MCP_AUTH_TOKEN", image.Config.Env.Keys);
+    }
+
+    [BuildahFact]
+    public async Task Secret_scan_flags_a_token_in_env_label_and_build_argument_of_a_real_image()
+    {
+        // The scan must be able to fail: an image that leaks in all three places, built by buildah too.
+        using var context = new TempDirectory("mcpops-leaky");
+        await File.WriteAllTextAsync(context.Combine("Dockerfile"), $"""
+            FROM {image.BaseImage}
+            ARG NPM_TOKEN=npm_0123456789abcdefghijklmnopqrstuvwxyz
+            ENV API_TOKEN=plain-text-token
+            LABEL com.example.db.password=hunter2
+            RUN test -n "$NPM_TOKEN"
+            """);
+        (await image.Buildah.BuildAsync(context.Path, context.Combine("Dockerfile"), "localhost/mcpops-test/leaky:test")).EnsureSuccess();
+
+        var findings = SecretScan.Find(await image.InspectAsync("localhost/mcpops-test/leaky:test"));
+
+        output.WriteLine(string.Join('\n', findings));
+        Assert.Contains(findings, f => f.StartsWith("env API_TOKEN", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("label com.example.db.password", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("history assigns NPM_TOKEN", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("a token (npm_", StringComparison.Ordinal));
+    }
+
+    [BuildahFact]
+    public async Task Runtime_file_system_has_the_bundle_and_no_package_manager_sources_or_dependencies()
+    {
+        await using var container = await ImageServer.MountAsync(image.Buildah, ModuleImage.Tag, image.Config, Token);
+        var root = container.RootFilesystem;
+
+        Assert.True(File.Exists(Path.Combine(root, "usr/local/bin/node")), "node is in the runtime image");
+        foreach (var removed in new[] { "usr/local/bin/npm", "usr/local/bin/npx", "usr/local/bin/corepack", "usr/local/lib/node_modules" })
+        {
+            Assert.False(Path.Exists(Path.Combine(root, removed)), $"/{removed} is still in the runtime image");
+        }
+
+        // The base (stand-in) has npm: its removal is the Dockerfile's doing, not the stand-in's.
+        Assert.Contains("10001", await File.ReadAllTextAsync(Path.Combine(root, "etc/passwd")));
+
+        var app = Path.Combine(root, "app");
+        var files = Directory.GetFiles(app, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(app, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["dist/server.mjs", "dist/server.mjs.map"], files);
+        foreach (var file in files)
+        {
+            var info = new FileInfo(Path.Combine(app, file));
+            Assert.True((info.UnixFileMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0, $"{file} is writable by the server user");
+        }
+
+        var bundle = await File.ReadAllTextAsync(Path.Combine(app, "dist/server.mjs"));
+        Assert.DoesNotContain("from \"@acme/mcp-core\"", bundle, StringComparison.Ordinal);
+    }
+
+    [BuildahFact]
+    public async Task Server_from_the_image_answers_health_and_mcp_initialize_as_uid_10001()
+    {
+        await using var server = await ImageServer.MountAsync(image.Buildah, ModuleImage.Tag, image.Config, Token);
+        await server.StartAsync(Http);
+
+        // The process really runs as the image's user, not as root.
+        var status = await File.ReadAllLinesAsync($"/proc/{server.ProcessId}/status");
+        Assert.Matches(@"^Uid:\s+10001\s+10001\s", status.Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)));
+
+        using (var health = await Http.GetAsync(new Uri(server.BaseUrl, "/health")))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        // The image's own HEALTHCHECK command passes inside the image, as its user.
+        var healthcheck = await server.HealthcheckAsync();
+        Assert.True(healthcheck.ExitCode == 0, "HEALTHCHECK failed against a running server:\n" + healthcheck.Output);
+
+        using var initialize = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseUrl, "/mcp"))
+        {
+            Content = new StringContent(
+                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"mcpops-image-test","version":"1.0.0"}}}""",
+                Encoding.UTF8,
+                "application/json"),
+        };
+        initialize.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        initialize.Headers.Authorization = new("Bearer", Token);
+        using var response = await Http.SendAsync(initialize);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"initialize: {(int)response.StatusCode}\n{body}\n{server.Output}");
+        using (var result = JsonDocument.Parse(JsonRpcPayload(body)))
+        {
+            Assert.Equal($"{ModuleImage.Module}-mcp", result.RootElement.GetProperty("result").GetProperty("serverInfo").GetProperty("name").GetString());
+        }
+
+        // And a real client (the SDK's) lists and calls a tool against the image's server.
+        var call = await ProcessRunner.RunAsync(
+            "node",
+            ["mcp-client.mjs", server.BaseUrl.ToString(), Token, "http", "echo", """{"text":"hello from the image"}"""],
+            image.Workspace.Root,
+            timeout: TimeSpan.FromSeconds(60));
+        call.EnsureSuccess();
+        Assert.Contains("hello from the image", call.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, server.Output, StringComparison.Ordinal);
+
+        // The HEALTHCHECK can fail: with the server stopped it must report unhealthy.
+        await server.StopAsync();
+        var unhealthy = await server.HealthcheckAsync();
+        Assert.NotEqual(0, unhealthy.ExitCode);
+    }
+
+    [BuildahFact]
+    public async Task Application_layers_add_under_16_MiB_on_top_of_the_runtime_base()
+    {
+        var measured = (await image.Buildah.ScriptAsync("layer-bytes", [ModuleImage.Tag, image.BaseImage])).EnsureSuccess();
+        using var json = JsonDocument.Parse(measured.StandardOutput);
+        var bytes = json.RootElement.GetProperty("bytes").GetInt64();
+        var gzip = json.RootElement.GetProperty("gzipBytes").GetInt64();
+        output.WriteLine($"application layers: {bytes} bytes ({gzip} gzip) on a {json.RootElement.GetProperty("baseBytes").GetInt64()} byte base");
+
+        Assert.True(bytes > 0, "the runtime stage adds the bundle: it cannot be empty");
+        Assert.True(bytes < 16L * 1024 * 1024, $"the runtime stage adds {bytes} bytes: dependencies or sources leaked into it");
+    }
+
+    [BuildahFact]
+    public async Task A_dockerfile_copying_a_missing_path_fails_the_build()
+    {
+        // A mutated copy of the generated Dockerfile: the build must fail, proving the harness
+        // reports a broken Dockerfile instead of passing it.
+        var original = await File.ReadAllTextAsync(image.DockerfilePath);
+        const string Anchor = "WORKDIR /workspace\n";
+        Assert.Contains(Anchor, original, StringComparison.Ordinal);
+        var missing = $"modules/{ModuleImage.Module}/mcp/this-path-does-not-exist.json";
+        using var temp = new TempDirectory("mcpops-mutant");
+        var mutant = temp.Combine("Dockerfile");
+        await File.WriteAllTextAsync(mutant, original.Replace(Anchor, Anchor + $"COPY {missing} ./\n", StringComparison.Ordinal));
+
+        var build = await image.Buildah.BuildAsync(image.Workspace.Root, mutant, "localhost/mcpops-test/mutant:test");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("this-path-does-not-exist.json", build.Output, StringComparison.Ordinal);
+        Assert.False((await image.Buildah.RunAsync("inspect", "--type", "image", "localhost/mcpops-test/mutant:test")).ExitCode == 0, "no image may be tagged by a failed build");
+    }
+
+    // Streamable HTTP answers either application/json or one SSE event whose data is the JSON-RPC message.
+    private static string JsonRpcPayload(string body) =>
+        body.TrimStart().StartsWith('{')
+            ? body
+            : string.Join('\n', body.Split('\n').Where(l => l.StartsWith("data:", StringComparison.Ordinal)).Select(l => l["data:".Length..].Trim()));
+}
