@@ -21,9 +21,12 @@ public sealed class TemplateSnapshotTests(TemplatePack pack)
         var root = Directory.GetDirectories(temp.Path).Single();
 
         // mcp-core is this repository's modules/_shared/mcp-core, shipped as is: compare it with its
-        // source instead of freezing a second copy of it in the snapshot.
+        // source instead of freezing a second copy of it in the snapshot (mcp-core-dotnet likewise, in
+        // CSharp/CSharpModuleTemplateTests).
         AssertSameTree(RepositoryPaths.SharedMcpCore, Path.Combine(root, McpCoreFolder), expectedScope);
-        DirectorySnapshot.Verify(snapshot, temp.Path, path => !path.Contains("/" + McpCoreFolder, StringComparison.Ordinal));
+        DirectorySnapshot.Verify(snapshot, temp.Path, path =>
+            !path.Contains("/" + McpCoreFolder, StringComparison.Ordinal) &&
+            !path.Contains("/modules/_shared/mcp-core-dotnet/", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace McpOps.McpCore;
+
+/// <summary>Host, Origin and bearer-token checks, with the same rules as the TypeScript mcp-core.</summary>
+internal sealed class HttpGuards
+{
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]", "::1"];
+
+    /// <summary>Railway sends its deploy health probes with this Host header.</summary>
+    private static readonly string[] PlatformHealthHosts = ["healthcheck.railway.app"];
+
+    private readonly HashSet<string> _allowedHosts;
+    private readonly HashSet<string> _allowedOrigins;
+    private readonly bool _acceptAnyHost;
+    private readonly byte[]? _expectedTokenDigest;
+
+    public HttpGuards(McpServerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _allowedHosts = new HashSet<string>([.. LoopbackHosts, .. PlatformHealthHosts, .. settings.AllowedHosts], StringComparer.Ordinal);
+        _allowedOrigins = new HashSet<string>(settings.AllowedOrigins, StringComparer.Ordinal);
+
+        // Bound to a wildcard address behind Cloud Run, Railway or an ingress, the public host names are
+        // assigned by the platform and unknown at build time: accept any Host unless MCP_ALLOWED_HOSTS pins
+        // them, and let the bearer token be the access control. On a loopback bind (the local default)
+        // only loopback names pass, which stops DNS-rebinding pages from reaching a developer's server.
+        _acceptAnyHost = settings.AllowedHosts.Count == 0 &&
+            (settings.BindAddress.Equals(IPAddress.Any) || settings.BindAddress.Equals(IPAddress.IPv6Any));
+        _expectedTokenDigest = settings.AuthToken is null ? null : Digest(settings.AuthToken);
+    }
+
+    /// <summary>Returns the status and message of the first failing check, or null when the request may proceed.</summary>
+    public (int Status, string Message)? CheckHost(HttpRequest request)
+    {
+        if (_acceptAnyHost)
+        {
+            return null;
+        }
+
+        var host = request.Headers.Host.ToString();
+        if (host.Length == 0)
+        {
+            return (StatusCodes.Status400BadRequest, "Missing Host header");
+        }
+
+        return _allowedHosts.Contains(StripPort(host.ToLowerInvariant())) ? null : (StatusCodes.Status403Forbidden, "Host not allowed");
+    }
+
+    /// <summary>
+    /// Browsers attach Origin to cross-site requests; a present Origin must be listed or be the server's own
+    /// host. Non-browser clients send none and pass. (The SDK itself accepts any Origin.)
+    /// </summary>
+    public (int Status, string Message)? CheckOrigin(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue("Origin", out var values))
+        {
+            return null;
+        }
+
+        var origin = values.ToString();
+        if (NormalizeOrigin(origin) is { } normalized)
+        {
+            if (_allowedOrigins.Contains(normalized))
+            {
+                return null;
+            }
+
+            var host = request.Headers.Host.ToString().ToLowerInvariant();
+            if (host.Length > 0 && new Uri(normalized).Authority.Equals(host, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return (StatusCodes.Status403Forbidden, "Origin not allowed");
+    }
+
+    /// <summary>
+    /// Both sides are hashed first so the fixed-time comparison always sees equal lengths: comparing the raw
+    /// values would leak the token's length.
+    /// </summary>
+    public bool IsAuthorized(HttpRequest request)
+    {
+        if (_expectedTokenDigest is null)
+        {
+            return true;
+        }
+
+        var presented = ExtractBearer(request.Headers.Authorization.ToString());
+        return presented is not null && CryptographicOperations.FixedTimeEquals(Digest(presented), _expectedTokenDigest);
+    }
+
+    /// <summary>scheme://host[:port] as browsers send it, or null when the value is not an origin.</summary>
+    public static string? NormalizeOrigin(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) ||
+            (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
+            uri.AbsolutePath.Length > 1 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            return null;
+        }
+
+        return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+    }
+
+    public static string StripPort(string host)
+    {
+        if (host.StartsWith('['))
+        {
+            var end = host.IndexOf(']', StringComparison.Ordinal);
+            return end < 0 ? host : host[..(end + 1)];
+        }
+
+        var colon = host.IndexOf(':', StringComparison.Ordinal);
+
+        // More than one colon without brackets is a bare IPv6 literal, which has no port.
+        return colon < 0 || host.IndexOf(':', colon + 1) >= 0 ? host : host[..colon];
+    }
+
+    private static string? ExtractBearer(string header)
+    {
+        const string Scheme = "Bearer";
+        if (header.Length <= Scheme.Length || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ||
+            (header[Scheme.Length] != ' ' && header[Scheme.Length] != '\t'))
+        {
+            return null;
+        }
+
+        var token = header[Scheme.Length..].Trim(' ', '\t');
+        return token.Length == 0 || token.Any(char.IsWhiteSpace) ? null : token;
+    }
+
+    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
+}

@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace McpOps.McpCore;
+
+internal enum McpRoute
+{
+    None,
+    Health,
+    Ready,
+    Mcp,
+    Sse,
+    Messages,
+}
+
+/// <summary>
+/// Everything in front of the SDK's handlers: routing by path, the request log line, Host/Origin/bearer
+/// checks, draining, method and media-type checks and the body cap. The SDK accepts any Origin and has no
+/// bearer check of its own, so nothing reaches it before this middleware has said yes.
+/// </summary>
+internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState state, ILogger logger)
+{
+    private readonly HttpGuards _guards = new(settings);
+    private readonly Dictionary<string, McpRoute> _routes = RouteTable(settings.BasePath);
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var route = _routes.GetValueOrDefault(context.Request.Path.Value ?? "/", McpRoute.None);
+        string? rpcMethod = null;
+        string? tool = null;
+        state.RequestStarted();
+        if (state.IsDraining)
+        {
+            // Ask keep-alive clients to reconnect, to another replica.
+            context.Response.Headers.Connection = "close";
+        }
+
+        try
+        {
+            if (route is McpRoute.Health or McpRoute.Ready or McpRoute.None)
+            {
+                // Probes carry pod IPs or platform hosts as Host, so they skip the Host/Origin checks; they
+                // reveal nothing but liveness.
+                await next(context);
+                return;
+            }
+
+            if (await RejectAsync(context, route))
+            {
+                return;
+            }
+
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                var body = await ReadBodyAsync(context);
+                if (body is null)
+                {
+                    return;
+                }
+
+                (rpcMethod, tool) = RpcSummary.Describe(body);
+                context.Request.Body = new MemoryStream(body, writable: false);
+                context.Request.ContentLength = body.Length;
+            }
+
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await TooLargeAsync(context);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            ServerLog.HandlerFailed(logger, exception, context.Request.Path.Value ?? "");
+            if (!context.Response.HasStarted)
+            {
+                await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error.", -32603);
+            }
+        }
+        finally
+        {
+            state.RequestFinished();
+            var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var path = context.Request.Path.Value ?? "";
+            if (route is McpRoute.Health or McpRoute.Ready)
+            {
+                // Probes hit every few seconds; keep them out of the default (info) log.
+                ServerLog.ProbeRequest(logger, context.Request.Method, path, context.Response.StatusCode, durationMs);
+            }
+            else
+            {
+                ServerLog.Request(logger, context.Request.Method, path, rpcMethod, tool, context.Response.StatusCode, durationMs);
+            }
+        }
+    }
+
+    private async Task<bool> RejectAsync(HttpContext context, McpRoute route)
+    {
+        var request = context.Request;
+        if ((_guards.CheckHost(request) ?? _guards.CheckOrigin(request)) is var (status, message))
+        {
+            await JsonRpcResponses.WriteErrorAsync(context, status, message);
+            return true;
+        }
+
+        if (!_guards.IsAuthorized(request))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized: send \"Authorization: Bearer <token>\".");
+            return true;
+        }
+
+        if (state.IsDraining)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "Server is shutting down, retry.");
+            return true;
+        }
+
+        var allowed = route == McpRoute.Sse ? HttpMethods.Get : HttpMethods.Post;
+        if (!string.Equals(request.Method, allowed, StringComparison.OrdinalIgnoreCase))
+        {
+            // GET would open a server-to-client stream and DELETE would end a session on /mcp: a stateless
+            // server has neither.
+            context.Response.Headers.Allow = allowed;
+            await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed.");
+            return true;
+        }
+
+        if (allowed == HttpMethods.Post &&
+            !(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the whole body with a hard cap, so one client cannot make a replica buffer an unbounded payload.
+    /// Returns null after answering 413.
+    /// </summary>
+    private async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        var max = settings.MaxBodyBytes;
+        if (context.Request.ContentLength > max)
+        {
+            await TooLargeAsync(context);
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = max;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(context.Request.ContentLength ?? 4096, max) + 1);
+        while (true)
+        {
+            var read = await context.Request.Body.ReadAsync(buffer.GetMemory(4096), context.RequestAborted);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > max)
+            {
+                await TooLargeAsync(context);
+                return null;
+            }
+        }
+    }
+
+    private async Task TooLargeAsync(HttpContext context)
+    {
+        // The half-read connection must not be reused.
+        context.Response.Headers.Connection = "close";
+        await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"Request body exceeds {settings.MaxBodyBytes} bytes.");
+    }
+
+    private static Dictionary<string, McpRoute> RouteTable(string basePath) => new(StringComparer.Ordinal)
+    {
+        // Probes are also answered at the root so platform health checks need no prefix.
+        ["/health"] = McpRoute.Health,
+        ["/ready"] = McpRoute.Ready,
+        [$"{basePath}/health"] = McpRoute.Health,
+        [$"{basePath}/ready"] = McpRoute.Ready,
+        [$"{basePath}/mcp"] = McpRoute.Mcp,
+        [$"{basePath}/sse"] = McpRoute.Sse,
+        [$"{basePath}/messages"] = McpRoute.Messages,
+    };
+}
+
+/// <summary>Draining flag and in-flight request count, shared by the pipeline, the probes and shutdown.</summary>
+internal sealed class ServerState
+{
+    private int _inFlight;
+    private volatile bool _draining;
+
+    public bool IsDraining => _draining;
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public void StartDraining() => _draining = true;
+
+    public void RequestStarted() => Interlocked.Increment(ref _inFlight);
+
+    public void RequestFinished() => Interlocked.Decrement(ref _inFlight);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpOps.McpCore;
+
+/// <summary>
+/// Wraps every tools/call: the tool's cancellation token fires on client cancellation, on
+/// MCP_TOOL_TIMEOUT_MS and when the shutdown deadline aborts the request. A tool that ignores its token
+/// still loses the race, so the client gets an isError answer it can read instead of a hung request.
+/// (Exceptions thrown by tools are turned into isError results by the SDK itself.)
+/// </summary>
+internal static class ToolCallGuard
+{
+    public static McpRequestFilter<CallToolRequestParams, CallToolResult> Create(TimeSpan timeout, Func<ILogger> logger) =>
+        next => async (request, cancellationToken) =>
+        {
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeoutSource.CancelAfter(timeout);
+            var work = next(request, timeoutSource.Token).AsTask();
+            var finished = await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, timeoutSource.Token));
+            if (finished == work || cancellationToken.IsCancellationRequested)
+            {
+                return await work;
+            }
+
+            // A late failure of the abandoned call must not surface as an unobserved task exception.
+            _ = work.ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
+            var name = request.Params?.Name ?? "?";
+            ServerLog.ToolTimedOut(logger(), name, timeout.TotalMilliseconds);
+            return new CallToolResult
+            {
+                IsError = true,
+                Content = [new TextContentBlock { Text = $"Tool \"{name}\" timed out after {timeout.TotalMilliseconds:0} ms" }],
+            };
+        };
+}
