@@ -28,6 +28,12 @@ internal static class SyncPlanner
             Try(problems, () =>
             {
                 var content = tree.Read(file.Path)!;
+                // Check every marker pair on the file as it is, so an error's line numbers are the user's.
+                foreach (var block in file.Blocks)
+                {
+                    MarkedBlock.Read(file.Path, content, file.Style, block.Name, block.Hint);
+                }
+
                 foreach (var block in file.Blocks)
                 {
                     var lines = BlockTemplates.Render(block.TemplateName, workspace.Modules.Where(block.Includes));

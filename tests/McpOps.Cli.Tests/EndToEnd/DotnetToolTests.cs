@@ -49,6 +49,9 @@ public sealed class DotnetToolTests(TemplatePack pack) : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = _temp.Combine("packages"),
+            // The tool resolver cache lives under the CLI home: a shared one would remember the
+            // package folder of an earlier run (deleted since) and `dotnet mcpops` would not start.
+            ["DOTNET_CLI_HOME"] = _temp.Combine("cli-home"),
             ["MCPOPS_TEMPLATE_HIVE"] = pack.HivePath,
         };
         var root = await GeneratedWorkspaces.GenerateAsync(pack, _temp);
