@@ -1,0 +1,28 @@
+using McpOps.Cli.Modules;
+
+namespace McpOps.Cli.Commands;
+
+/// <summary>
+/// Everything a command touches outside its arguments, so tests can run the whole CLI in-process:
+/// the folder it runs in, where it writes, its environment and how it runs `dotnet new`.
+/// </summary>
+internal sealed class CliContext(
+    string workingDirectory,
+    TextWriter output,
+    TextWriter error,
+    Func<string, string?> environment,
+    ITemplateRunner? templateRunner = null)
+{
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Func<string, string?> Environment { get; } = environment;
+
+    public ITemplateRunner TemplateRunner { get; } = templateRunner ?? new DotnetNewRunner(environment);
+
+    public static CliContext FromProcess() =>
+        new(Directory.GetCurrentDirectory(), Console.Out, Console.Error, System.Environment.GetEnvironmentVariable);
+}

@@ -1,0 +1,14 @@
+namespace McpOps.Cli.Commands;
+
+/// <summary>The exit codes every command uses (documented in the README).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Done, or nothing to do.</summary>
+    public const int Ok = 0;
+
+    /// <summary>`sync --check` found drift: the wiring differs from what sync would write.</summary>
+    public const int Drift = 1;
+
+    /// <summary>Bad usage or bad input: unknown option, invalid name, malformed file, missing markers, no template pack.</summary>
+    public const int InputError = 2;
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpOps.Cli.Wiring;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Commands;
+
+/// <summary>`mcpops list [--json]`: every module with its package, port, Railway config and wiring state.</summary>
+internal static class ListCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array (name, package, description, port, railway, path, wired, missing) instead of a table." };
+        var command = new Command("list", "List the modules with their package name, port, Railway config (ts, toml or none) and whether each is fully wired; `missing` names what sync would add.")
+        {
+            json,
+        };
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(json)));
+        return command;
+    }
+
+    public static int Run(CliContext context, bool json)
+    {
+        var session = WorkspaceSession.Open(context);
+        var workspace = Workspace.Read(session.Tree);
+        var missing = WiringStatus.Missing(session.Tree, workspace);
+        if (json)
+        {
+            var array = new JsonArray();
+            foreach (var m in workspace.Modules)
+            {
+                array.Add(new JsonObject
+                {
+                    ["name"] = m.Name,
+                    ["package"] = m.PackageName,
+                    ["description"] = m.Description,
+                    ["port"] = m.Port,
+                    ["railway"] = m.Railway.ToString().ToLowerInvariant(),
+                    ["path"] = m.Folder,
+                    ["wired"] = missing[m.Name].Count == 0,
+                    ["missing"] = new JsonArray([.. missing[m.Name].Select(x => JsonValue.Create(x))]),
+                });
+            }
+
+            context.Output.WriteLine(array.ToJsonString(Indented));
+            return ExitCodes.Ok;
+        }
+
+        string[] header = ["module", "package", "port", "railway", "wired"];
+        var rows = workspace.Modules.Select(m => new[]
+        {
+            m.Name,
+            m.PackageName,
+            m.Port is null ? "?" : m.PortText,
+            m.Railway.ToString().ToLowerInvariant(),
+            missing[m.Name].Count == 0 ? "yes" : "no: " + string.Join("; ", missing[m.Name]),
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            context.Output.WriteLine($"no modules yet: `{McpOpsCli.Name} add <name>` creates one.");
+            return ExitCodes.Ok;
+        }
+
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend(header))
+        {
+            context.Output.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Commands;
+
+/// <summary>The `mcpops` command line: parses, dispatches, and turns every failure into an exit code.</summary>
+internal static class McpOpsCli
+{
+    public const string Name = "mcpops";
+    private const int HelpWidth = 100;
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine($"{Name}: error: {error.Message}");
+            }
+
+            var command = parsed.CommandResult.Command;
+            var path = command == root ? Name : $"{Name} {command.Name}";
+            context.Error.WriteLine($"Run `{path} --help` for usage.");
+            return ExitCodes.InputError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (WorkspaceException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                context.Error.WriteLine($"{Name}: error: {problem}");
+            }
+
+            context.Error.WriteLine($"{Name}: nothing was changed.");
+            return ExitCodes.InputError;
+        }
+    }
+
+    public static Command Build(CliContext context)
+    {
+        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Exit codes: 0 ok, 1 drift (sync --check), 2 usage or input error.");
+        var help = new HelpOption();
+        if (help.Action is HelpAction action)
+        {
+            action.MaxWidth = HelpWidth;
+        }
+
+        root.Options.Add(help);
+        root.Options.Add(new VersionOption());
+        root.Subcommands.Add(AddCommand.Create(context));
+        root.Subcommands.Add(SyncCommand.Create(context));
+        root.Subcommands.Add(RemoveCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.SetAction(parseResult =>
+        {
+            // `mcpops` alone: show what it can do, on stderr, and fail as a usage error.
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = context.Error, Error = context.Error });
+            return ExitCodes.InputError;
+        });
+        return root;
+    }
+}

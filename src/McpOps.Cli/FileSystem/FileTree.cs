@@ -1,0 +1,71 @@
+namespace McpOps.Cli.FileSystem;
+
+/// <summary>
+/// A workspace as the generator sees it: the files of an <see cref="IFileSource"/> plus the edits
+/// planned so far (Nx's Tree). Nothing touches the disk until <see cref="TreeCommitter"/> writes the
+/// changes, so a failed plan leaves the workspace exactly as it was. Writing a file's original
+/// content back cancels the change, which is what makes sync idempotent.
+/// </summary>
+internal sealed class FileTree(IFileSource source)
+{
+    private readonly Dictionary<string, string> _writes = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _deletedDirectories = new(StringComparer.Ordinal);
+
+    public IFileSource Source { get; } = source;
+
+    public string? Read(string path)
+    {
+        if (IsDeleted(path))
+        {
+            return null;
+        }
+
+        return _writes.TryGetValue(path, out var written) ? written : Source.ReadText(path);
+    }
+
+    public bool FileExists(string path) => !IsDeleted(path) && (_writes.ContainsKey(path) || Source.FileExists(path));
+
+    public bool DirectoryExists(string path) => !IsDeleted(path) && Source.DirectoryExists(path);
+
+    public IReadOnlyList<string> ListDirectories(string path) =>
+        IsDeleted(path) ? [] : [.. Source.ListDirectories(path).Where(name => !IsDeleted(Combine(path, name)))];
+
+    public void Write(string path, string content)
+    {
+        if (IsDeleted(path))
+        {
+            throw new InvalidOperationException($"{path} is inside a folder planned for deletion");
+        }
+
+        if (Source.ReadText(path) == content)
+        {
+            _writes.Remove(path);
+        }
+        else
+        {
+            _writes[path] = content;
+        }
+    }
+
+    public void DeleteDirectory(string path)
+    {
+        _deletedDirectories.Add(path);
+        foreach (var written in _writes.Keys.Where(key => IsDeleted(key)).ToList())
+        {
+            _writes.Remove(written);
+        }
+    }
+
+    /// <summary>File edits, ordered by path; folder deletions are in <see cref="DeletedDirectories"/>.</summary>
+    public IReadOnlyList<FileChange> Changes =>
+        [.. _writes.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new FileChange(w.Key, Source.ReadText(w.Key), w.Value))];
+
+    public IReadOnlyCollection<string> DeletedDirectories => _deletedDirectories;
+
+    public bool HasChanges => _writes.Count > 0 || _deletedDirectories.Count > 0;
+
+    public static string Combine(string folder, string name) => folder.Length == 0 ? name : folder + "/" + name;
+
+    private bool IsDeleted(string path) =>
+        _deletedDirectories.Any(dir => path == dir || path.StartsWith(dir + "/", StringComparison.Ordinal));
+}

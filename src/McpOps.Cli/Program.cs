@@ -1,0 +1,3 @@
+using McpOps.Cli.Commands;
+
+return McpOpsCli.Run(args, CliContext.FromProcess());

@@ -1,0 +1,91 @@
+using McpOps.Cli.FileSystem;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Wiring;
+
+/// <summary>
+/// The wiring contract: every root file that lists modules, its markers and what goes between them.
+/// The infra templates (devops-compose, devops-k8s) and mcp-workspace are written against exactly this.
+/// </summary>
+internal static class RootFiles
+{
+    public const string Tsconfig = "tsconfig.json";
+    public const string Railway = ".railway/railway.ts";
+    public const string Readme = "README.md";
+    public const string ComposeFolder = "infra/compose";
+    public const string Compose = "infra/compose/docker-compose.yml";
+    public const string KubernetesEnvironments = "infra/k8s/environments";
+
+    private static readonly RootFile TsconfigFile = new(Tsconfig, "TypeScript project references", CommentStyle.Slashes,
+    [
+        new("references", "tsconfig-references", _ => true, "inside the \"references\": [ ... ] array"),
+    ]);
+
+    private static readonly RootFile RailwayFile = new(Railway, "Railway services", CommentStyle.Slashes,
+    [
+        new("imports", "railway-imports", m => m.Railway == RailwayConfig.Ts, "below the `import ... from \"railway/iac\"` line"),
+        new("services", "railway-services", m => m.Railway == RailwayConfig.Ts, "inside the `resources: [ ... ]` array of project(...)"),
+    ]);
+
+    private static readonly RootFile ReadmeFile = new(Readme, "modules table", CommentStyle.Html,
+    [
+        new("modules", "readme-modules", _ => true, "where the modules table belongs (e.g. under \"## Modules\")"),
+    ]);
+
+    private static readonly RootFile ComposeFile = new(Compose, "compose includes", CommentStyle.Hash,
+    [
+        new("modules", "compose-include", m => m.HasComposeFragment, "at the top level of the file (column 0), where `include:` belongs"),
+    ]);
+
+    /// <summary>The root files present in <paramref name="tree"/>, and a note for each kind that is skipped.</summary>
+    public static (IReadOnlyList<RootFile> Files, IReadOnlyList<string> Notes) Present(FileTree tree)
+    {
+        var files = new List<RootFile>();
+        var notes = new List<string>();
+        if (!tree.FileExists(Tsconfig))
+        {
+            throw new WorkspaceException($"{Tsconfig} not found at the workspace root: it lists the modules' TypeScript projects; restore it from the mcp-workspace template.");
+        }
+
+        files.Add(TsconfigFile);
+        AddIfPresent(tree, RailwayFile, files, notes, $"{Railway} not found: Railway services not wired.");
+        AddIfPresent(tree, ReadmeFile, files, notes, $"{Readme} not found: modules table not written.");
+
+        if (!tree.DirectoryExists(ComposeFolder))
+        {
+            notes.Add($"{ComposeFolder}/ not found: compose includes skipped (`dotnet new devops-compose` adds it).");
+        }
+        else
+        {
+            AddIfPresent(tree, ComposeFile, files, notes, $"{Compose} not found: compose includes skipped.");
+        }
+
+        var environments = tree.ListDirectories(KubernetesEnvironments)
+            .Select(env => $"{KubernetesEnvironments}/{env}/kustomization.yaml")
+            .Where(tree.FileExists)
+            .ToList();
+        if (environments.Count == 0)
+        {
+            notes.Add($"{KubernetesEnvironments}/*/kustomization.yaml not found: Kubernetes overlays skipped (`dotnet new devops-k8s` adds them).");
+        }
+
+        files.AddRange(environments.Select(path => new RootFile(path, "Kubernetes module overlays", CommentStyle.Hash,
+        [
+            new("modules", "kustomization-resources", m => m.HasKubernetesOverlay, "inside the `resources:` list"),
+        ])));
+
+        return (files, notes);
+    }
+
+    private static void AddIfPresent(FileTree tree, RootFile file, List<RootFile> files, List<string> notes, string note)
+    {
+        if (tree.FileExists(file.Path))
+        {
+            files.Add(file);
+        }
+        else
+        {
+            notes.Add(note);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using McpOps.Cli.FileSystem;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Wiring;
+
+/// <summary>
+/// Plans `mcpops sync` on a <see cref="FileTree"/>: reconciles each module's mcp-core dependency and
+/// reference, then every marked block of the root files, with the modules found in the tree. Pure
+/// over the tree: nothing is written here. All problems (malformed files, missing markers) are
+/// collected and reported together, and then nothing is changed.
+/// </summary>
+internal static class SyncPlanner
+{
+    public static SyncPlan Plan(FileTree tree)
+    {
+        var workspace = Workspace.Read(tree);
+        var problems = new List<string>();
+
+        foreach (var module in workspace.Modules)
+        {
+            Try(problems, () => tree.Write(module.PackageJsonPath, ModuleCoreWiring.EnsureDependency(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!, workspace.CorePackageName)));
+            Try(problems, () => tree.Write(module.TsconfigPath, ModuleCoreWiring.EnsureReference(module.TsconfigPath, tree.Read(module.TsconfigPath)!)));
+        }
+
+        var (files, notes) = RootFiles.Present(tree);
+        foreach (var file in files)
+        {
+            Try(problems, () =>
+            {
+                var content = tree.Read(file.Path)!;
+                // Check every marker pair on the file as it is, so an error's line numbers are the user's.
+                foreach (var block in file.Blocks)
+                {
+                    MarkedBlock.Read(file.Path, content, file.Style, block.Name, block.Hint);
+                }
+
+                foreach (var block in file.Blocks)
+                {
+                    var lines = BlockTemplates.Render(block.TemplateName, workspace.Modules.Where(block.Includes));
+                    content = MarkedBlock.Replace(file.Path, content, file.Style, block.Name, lines, block.Hint);
+                }
+
+                tree.Write(file.Path, content);
+            });
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkspaceException(problems);
+        }
+
+        var legacy = workspace.Modules.Where(m => m.Railway == RailwayConfig.Toml).Select(m => m.Name).ToList();
+        if (legacy.Count > 0)
+        {
+            notes = [.. notes, $"railway.toml (deprecated Config as Code) in {string.Join(", ", legacy)}: not wired into {RootFiles.Railway}; migrate to railway.service.ts."];
+        }
+
+        return new SyncPlan(workspace, notes);
+    }
+
+    private static void Try(List<string> problems, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (WorkspaceException ex)
+        {
+            problems.AddRange(ex.Problems);
+        }
+    }
+}
+
+/// <summary>The outcome of planning: the workspace read and notes about what was skipped. The edits are in the tree.</summary>
+internal sealed record SyncPlan(Workspace Workspace, IReadOnlyList<string> Notes);
