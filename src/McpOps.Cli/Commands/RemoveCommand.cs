@@ -35,7 +35,8 @@ internal static class RemoveCommand
 
         var onlyModule = tree.Source.ListFilesRecursive($"modules/{name}").All(f => f.StartsWith(folder + "/", StringComparison.Ordinal))
             && tree.ListDirectories($"modules/{name}").SequenceEqual(["mcp"]);
-        var language = Workspace.Read(tree).Modules.FirstOrDefault(m => m.Name == name)?.Language;
+        // Told from the files alone: a module whose files no longer parse can still be removed.
+        var language = tree.FileExists(folder + "/package.json") ? ModuleLanguage.TypeScript : ModuleLanguage.CSharp;
         tree.DeleteDirectory(onlyModule ? $"modules/{name}" : folder);
         var plan = SyncPlanner.Plan(tree);
         foreach (var note in plan.Notes)
