@@ -4,7 +4,7 @@ namespace McpOps.Templates.Tests.Infra;
 
 /// <summary>
 /// A workspace generated with the real templates (mcp-workspace, two mcp-modules, devops-compose,
-/// devops-k8s) and wired as `mcpops sync` would wire it. No npm install: these tests read files.
+/// devops-k8s), wired by the real `mcpops sync`. No npm install: these tests read files.
 /// </summary>
 public sealed class InfraWorkspace : IDisposable
 {
@@ -39,8 +39,19 @@ public sealed class InfraWorkspace : IDisposable
 
         (await pack.NewAsync(workspace.Root, ["devops-compose", .. composeOptions])).EnsureSuccess();
         (await pack.NewAsync(workspace.Root, ["devops-k8s", .. k8sOptions])).EnsureSuccess();
-        ModuleWiring.WireAll(workspace.Root, wireModules ? workspace.Modules : []);
+        if (wireModules)
+        {
+            (await Mcpops.RunAsync(workspace.Root, "sync")).EnsureSuccess();
+            (await Mcpops.RunAsync(workspace.Root, "sync", "--check")).EnsureSuccess();
+        }
+
         return workspace;
+    }
+
+    public IEnumerable<string> KubernetesEnvironments()
+    {
+        var root = Path_("infra", "k8s", "environments");
+        return Directory.Exists(root) ? Directory.GetDirectories(root).Order(StringComparer.Ordinal) : [];
     }
 
     public void Dispose() => _temp.Dispose();

@@ -18,7 +18,7 @@ public sealed class KubernetesTests(TemplatePack pack)
     public async Task Every_environment_renders_valid_restricted_objects(bool externalSecrets)
     {
         using var workspace = await InfraWorkspace.CreateAsync(pack, [], externalSecrets ? ["--external-secrets"] : []);
-        var environments = ModuleWiring.KubernetesEnvironments(workspace.Root).ToList();
+        var environments = workspace.KubernetesEnvironments().ToList();
         Assert.Equal(["production", "staging"], environments.Select(Path.GetFileName));
 
         foreach (var environment in environments)
@@ -48,7 +48,7 @@ public sealed class KubernetesTests(TemplatePack pack)
     public async Task Environments_render_without_modules()
     {
         using var workspace = await InfraWorkspace.CreateAsync(pack, [], [], wireModules: false);
-        foreach (var environment in ModuleWiring.KubernetesEnvironments(workspace.Root))
+        foreach (var environment in workspace.KubernetesEnvironments())
         {
             var objects = await RenderAndValidateAsync(environment);
             Assert.Equal(["Namespace", "NetworkPolicy"], objects.Select(o => (string)o["kind"]!).Order(StringComparer.Ordinal));
