@@ -79,15 +79,25 @@ function registerResource(server: McpServer, resource: ResourceDefinition, runti
   }
 }
 
-function registerPrompt(server: McpServer, prompt: PromptDefinition, runtime: ToolRuntime): void {
-  let argsSchema: Record<string, z.ZodType> | undefined;
-  if (prompt.arguments !== undefined) {
-    argsSchema = {};
-    for (const [name, schema] of Object.entries(prompt.arguments)) {
+/** completable() marks the schema object itself, so it runs once per prompt, not per server instance. */
+const promptArgs = new WeakMap<PromptDefinition, Record<string, z.ZodType>>();
+
+function argsSchemaOf(prompt: PromptDefinition): Record<string, z.ZodType> | undefined {
+  if (prompt.arguments === undefined) return undefined;
+  let schema = promptArgs.get(prompt);
+  if (schema === undefined) {
+    schema = {};
+    for (const [name, field] of Object.entries(prompt.arguments)) {
       const complete = prompt.complete?.[name];
-      argsSchema[name] = complete === undefined ? schema : (completable(schema, (value) => complete(String(value ?? ''))) as z.ZodType);
+      schema[name] = complete === undefined ? field : (completable(field, (value) => complete(String(value ?? ''))) as z.ZodType);
     }
+    promptArgs.set(prompt, schema);
   }
+  return schema;
+}
+
+function registerPrompt(server: McpServer, prompt: PromptDefinition, runtime: ToolRuntime): void {
+  const argsSchema = argsSchemaOf(prompt);
   const callback = async (args: unknown, ctx: ServerContext) => ({
     messages: await prompt.handler(args, {
       signal: AbortSignal.any([ctx.mcpReq.signal, runtime.shutdownSignal]),

@@ -23,7 +23,7 @@ export function createStreamableEndpoint(createServer: () => McpServer, logger: 
     maxRequestBodySize: maxBodyBytes,
     keepAliveMs,
     // Rejected requests and transport errors are reported here; the response is already sent.
-    onerror: (error) => logger.debug({ err: error }, 'mcp handler reported an error'),
+    onerror: (error) => logger.warn({ err: error }, 'mcp handler reported an error'),
   });
   const node = toNodeHandler(handler, { maxRequestBodySize: maxBodyBytes });
   return {
