@@ -130,6 +130,11 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       sendJsonRpcError(res, 400, 'Invalid Request: expected a JSON-RPC 2.0 message or batch.', {}, -32600);
       return;
     }
+    const badParams = invalidParams(body.value);
+    if (badParams !== undefined) {
+      sendJsonRpcError(res, 400, `Invalid params: ${badParams}`, {}, -32602, requestIdOf(body.value));
+      return;
+    }
     if (route === 'mcp') await deps.streamable.handle(req, res, body.value);
     else await deps.sse.post(req, res, url.searchParams.get('sessionId'), body.value);
   };
@@ -182,6 +187,29 @@ function isJsonRpcShaped(value: unknown): boolean {
   const isMessage = (item: unknown) =>
     typeof item === 'object' && item !== null && !Array.isArray(item) && (item as { jsonrpc?: unknown }).jsonrpc === '2.0';
   return Array.isArray(value) ? value.length > 0 && value.every(isMessage) : isMessage(value);
+}
+
+/**
+ * MCP params are always an object. The SDK answers a missing or non-object `initialize`
+ * params with -32603 (internal error); the client's mistake deserves -32602.
+ */
+function invalidParams(value: unknown): string | undefined {
+  for (const message of Array.isArray(value) ? value : [value]) {
+    const { method, params } = message as { method?: unknown; params?: unknown };
+    if (typeof method !== 'string') continue;
+    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+      return `"${method}" params must be an object`;
+    }
+    if (method === 'initialize' && typeof (params as { protocolVersion?: unknown } | undefined)?.protocolVersion !== 'string') {
+      return 'initialize needs params.protocolVersion, params.capabilities and params.clientInfo';
+    }
+  }
+  return undefined;
+}
+
+function requestIdOf(value: unknown): string | number | null {
+  const id = Array.isArray(value) ? undefined : (value as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
 
 function routeTable(config: McpConfig): Map<string, Route> {

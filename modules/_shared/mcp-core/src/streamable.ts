@@ -23,7 +23,11 @@ export function createStreamableEndpoint(createServer: () => McpServer, logger: 
     maxRequestBodySize: maxBodyBytes,
     keepAliveMs,
     // Rejected requests and transport errors are reported here; the response is already sent.
-    onerror: (error) => logger.warn({ err: error }, 'mcp handler reported an error'),
+    // A client's malformed request is its problem (debug); anything else is ours (warn).
+    onerror: (error) =>
+      /^Rejected inbound request/.test(error.message)
+        ? logger.debug({ err: error }, 'mcp request rejected')
+        : logger.warn({ err: error }, 'mcp handler reported an error'),
   });
   const node = toNodeHandler(handler, { maxRequestBodySize: maxBodyBytes });
   return {
