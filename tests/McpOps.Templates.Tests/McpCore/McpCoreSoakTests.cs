@@ -19,6 +19,9 @@ public sealed class McpCoreSoakTests(TemplatePack pack, ITestOutputHelper output
     /// <summary>A leak of even 10 KiB per call would add ~100 MiB here; steady-state heap growth stays well below.</summary>
     private const long MaxRssGrowthKiB = 160 * 1024;
 
+    /// <summary>Growth over the second half of the calls: a leak keeps growing, a warmed-up heap does not.</summary>
+    private const long MaxSecondHalfGrowthKiB = 64 * 1024;
+
     [Fact]
     public async Task Ten_thousand_tool_calls_from_fifty_clients_all_succeed_with_bounded_memory()
     {
@@ -44,6 +47,9 @@ public sealed class McpCoreSoakTests(TemplatePack pack, ITestOutputHelper output
         var growth = r.GetProperty("rssEndKiB").GetInt64() - r.GetProperty("rssStartKiB").GetInt64();
         output.WriteLine($"RSS growth: {growth / 1024} MiB (start {r.GetProperty("rssStartKiB").GetInt64() / 1024} MiB, max {r.GetProperty("rssMaxKiB").GetInt64() / 1024} MiB)");
         Assert.True(growth < MaxRssGrowthKiB, $"RSS grew {growth} KiB over {Calls} calls");
+        var secondHalf = r.GetProperty("rssEndKiB").GetInt64() - r.GetProperty("rssMidKiB").GetInt64();
+        output.WriteLine($"RSS growth over the second {Calls / 2} calls: {secondHalf / 1024} MiB");
+        Assert.True(secondHalf < MaxSecondHalfGrowthKiB, $"RSS still grew {secondHalf} KiB over the second half: a leak?");
         Assert.DoesNotContain("\"severity\":\"ERROR\"", server.Output, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 // Bounded soak: <total> tools/call from <clients> concurrent real SDK clients (half 2026-07-28 on
 // SDK 2.x, half 2025-11-25 on SDK 1.x) against one server on loopback, sampling the server's RSS.
 // Usage: node soak.mjs <baseUrl> <token> <serverPid> [total=10000] [clients=50]
-// Prints one JSON line: { calls, failures, seconds, callsPerSecond, p50Ms, p99Ms, rssStartKiB, rssEndKiB, rssMaxKiB, errors }.
+// Prints one JSON line: { calls, failures, seconds, callsPerSecond, p50Ms, p99Ms, rssStartKiB, rssMidKiB (at half the calls), rssEndKiB, rssMaxKiB, errors }.
 import { readFileSync } from 'node:fs';
 import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@modelcontextprotocol/client';
 import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
@@ -29,6 +29,7 @@ await Promise.all(clients.map((client) => client.callTool({ name: 'echo', argume
 global.gc?.();
 const rssStartKiB = rssKiB();
 let rssMaxKiB = rssStartKiB;
+let rssMidKiB;
 const sampler = setInterval(() => (rssMaxKiB = Math.max(rssMaxKiB, rssKiB())), 250);
 
 let next = 0;
@@ -39,6 +40,7 @@ const started = performance.now();
 await Promise.all(clients.map(async (client, index) => {
   while (next < total) {
     const n = next++;
+    if (n === Math.floor(total / 2)) rssMidKiB = rssKiB();
     const text = `soak ${index} ${n}`;
     const t0 = performance.now();
     try {
@@ -60,5 +62,5 @@ latencies.sort((a, b) => a - b);
 const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
 console.log(JSON.stringify({
   calls: latencies.length, failures, seconds: Math.round(seconds * 10) / 10, callsPerSecond: Math.round(latencies.length / seconds),
-  p50Ms: pct(50), p99Ms: pct(99), rssStartKiB, rssEndKiB, rssMaxKiB: Math.max(rssMaxKiB, rssEndKiB), errors: Object.fromEntries(errors),
+  p50Ms: pct(50), p99Ms: pct(99), rssStartKiB, rssMidKiB, rssEndKiB, rssMaxKiB: Math.max(rssMaxKiB, rssEndKiB), errors: Object.fromEntries(errors),
 }));
