@@ -27,6 +27,8 @@ export interface McpConfig {
   readonly sseKeepAliveMs: number;
   /** 0 disables closing of SSE sessions that receive no message. */
   readonly sseIdleTimeoutMs: number;
+  /** Serve Prometheus metrics on GET /metrics (bearer token required like /mcp). */
+  readonly metrics: boolean;
 }
 
 /** Thrown for any invalid or missing setting; the message is meant for operators. */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     maxSseSessions: integer('MCP_MAX_SSE_SESSIONS', DEFAULTS.maxSseSessions, 0, 100_000),
     sseKeepAliveMs: integer('MCP_SSE_KEEPALIVE_MS', DEFAULTS.sseKeepAliveMs, 1, 3_600_000),
     sseIdleTimeoutMs: integer('MCP_SSE_IDLE_TIMEOUT_MS', DEFAULTS.sseIdleTimeoutMs, 0, 86_400_000),
+    metrics: boolean('MCP_METRICS'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

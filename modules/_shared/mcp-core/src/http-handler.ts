@@ -1,21 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createBearerAuth } from './auth.js';
 import type { McpConfig } from './config.js';
+import { createCors } from './cors.js';
 import { createHostGuard, createOriginGuard, readJsonBody, type GuardResult } from './http-guards.js';
 import { sendJson, sendJsonRpcError } from './http-responses.js';
 import type { Logger } from './logging.js';
+import type { Metrics } from './metrics.js';
 import { describeRpc } from './rpc-summary.js';
 import type { SseSessions } from './sse.js';
-import { handleStreamablePost, rejectStreamableMethod } from './streamable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { StreamableEndpoint } from './streamable.js';
 
 export interface HandlerDeps {
   readonly config: McpConfig;
   readonly logger: Logger;
   readonly identity: { readonly name: string; readonly version: string };
   readonly sse: SseSessions;
-  readonly createServer: () => McpServer;
+  readonly streamable: StreamableEndpoint;
+  readonly metrics: Metrics | undefined;
   /** True once shutdown has begun: readiness fails and new MCP work is refused. */
   readonly isDraining: () => boolean;
 }
@@ -25,13 +28,16 @@ interface RequestLog {
   tool?: string;
 }
 
-type Route = 'health' | 'ready' | 'mcp' | 'sse' | 'messages';
+type Route = 'health' | 'ready' | 'metrics' | 'mcp' | 'sse' | 'messages';
+
+const REQUEST_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
 
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { config, logger } = deps;
-  const routes = routeTable(config.basePath);
+  const routes = routeTable(config);
   const hostGuard = createHostGuard(config);
   const originGuard = createOriginGuard(config);
+  const cors = createCors(originGuard);
   const isAuthorized = config.authToken === undefined ? () => true : createBearerAuth(config.authToken);
 
   const handle = async (req: IncomingMessage, res: ServerResponse, route: Route | undefined, url: URL, log: RequestLog) => {
@@ -60,10 +66,27 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       sendJsonRpcError(res, guard.status, guard.message);
       return;
     }
+    // Browsers send the CORS preflight without credentials, so it is answered before auth.
+    if (req.method === 'OPTIONS') {
+      cors.preflight(req, res);
+      return;
+    }
+    cors.decorate(req, res);
     if (!isAuthorized(req)) {
       sendJsonRpcError(res, 401, 'Unauthorized: send "Authorization: Bearer <token>".', {
         'WWW-Authenticate': 'Bearer',
       });
+      return;
+    }
+
+    if (route === 'metrics') {
+      if (req.method !== 'GET') {
+        sendJson(res, 405, { error: 'Method not allowed' }, { Allow: 'GET' });
+        return;
+      }
+      const body = deps.metrics!.render();
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(body);
       return;
     }
     if (deps.isDraining()) {
@@ -79,9 +102,13 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       await deps.sse.open(req, res);
       return;
     }
+    if (route === 'mcp' && req.method !== 'POST') {
+      // GET and DELETE are answered by the SDK per revision (405 for the stateless server).
+      await deps.streamable.handle(req, res);
+      return;
+    }
     if (req.method !== 'POST') {
-      if (route === 'mcp') rejectStreamableMethod(res);
-      else sendJsonRpcError(res, 405, 'Method not allowed.', { Allow: 'POST' });
+      sendJsonRpcError(res, 405, 'Method not allowed.', { Allow: 'POST' });
       return;
     }
 
@@ -91,7 +118,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
         sendJsonRpcError(res, 413, `Request body exceeds ${config.maxBodyBytes} bytes.`, { Connection: 'close' });
         return;
       case 'unsupported-media-type':
-        sendJsonRpcError(res, 415, 'Content-Type must be application/json.');
+        sendJsonRpcError(res, 415, 'Unsupported Media Type: Content-Type must be application/json.');
         return;
       case 'invalid-json':
         sendJsonRpcError(res, 400, 'Parse error: invalid JSON.', {}, -32700);
@@ -99,7 +126,16 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       case 'ok':
         Object.assign(log, describeRpc(body.value));
     }
-    if (route === 'mcp') await handleStreamablePost(req, res, body.value, deps.createServer);
+    if (!isJsonRpcShaped(body.value)) {
+      sendJsonRpcError(res, 400, 'Invalid Request: expected a JSON-RPC 2.0 message or batch.', {}, -32600);
+      return;
+    }
+    const badParams = invalidParams(body.value);
+    if (badParams !== undefined) {
+      sendJsonRpcError(res, 400, `Invalid params: ${badParams}`, {}, -32602, requestIdOf(body.value));
+      return;
+    }
+    if (route === 'mcp') await deps.streamable.handle(req, res, body.value);
     else await deps.sse.post(req, res, url.searchParams.get('sessionId'), body.value);
   };
 
@@ -108,16 +144,30 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     const url = parseUrl(req.url);
     const route = url === undefined ? undefined : routes.get(url.pathname);
     const log: RequestLog = {};
+    const incomingId = req.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
     res.once('close', () => {
+      const seconds = (performance.now() - started) / 1000;
       const fields = {
+        requestId,
         method: req.method,
         path: url?.pathname ?? '(invalid)',
         ...log,
         status: res.statusCode,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        // Cloud Logging shows this as the request line of the entry.
+        httpRequest: {
+          requestMethod: req.method,
+          requestUrl: url?.pathname ?? '(invalid)',
+          status: res.statusCode,
+          latency: `${seconds.toFixed(6)}s`,
+          ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
+        },
       };
+      deps.metrics?.observeRequest(route ?? 'unknown', res.statusCode, seconds);
       // Probes hit every few seconds; keep them out of the default (info) log.
-      if (route === 'health' || route === 'ready') logger.debug(fields, 'request');
+      if (route === 'health' || route === 'ready' || route === 'metrics') logger.debug(fields, 'request');
       else logger.info(fields, 'request');
     });
     if (url === undefined) {
@@ -125,14 +175,45 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       return;
     }
     handle(req, res, route, url, log).catch((error: unknown) => {
-      logger.error({ err: error, path: url.pathname }, 'request handler failed');
+      logger.error({ err: error, path: url.pathname, requestId }, 'request handler failed');
       if (!res.headersSent) sendJsonRpcError(res, 500, 'Internal server error.', {}, -32603);
       else res.end();
     });
   };
 }
 
-function routeTable(basePath: string): Map<string, Route> {
+/** A JSON-RPC message is an object with `jsonrpc: "2.0"`; a batch is a non-empty array of them. */
+function isJsonRpcShaped(value: unknown): boolean {
+  const isMessage = (item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item) && (item as { jsonrpc?: unknown }).jsonrpc === '2.0';
+  return Array.isArray(value) ? value.length > 0 && value.every(isMessage) : isMessage(value);
+}
+
+/**
+ * MCP params are always an object. The SDK answers a missing or non-object `initialize`
+ * params with -32603 (internal error); the client's mistake deserves -32602.
+ */
+function invalidParams(value: unknown): string | undefined {
+  for (const message of Array.isArray(value) ? value : [value]) {
+    const { method, params } = message as { method?: unknown; params?: unknown };
+    if (typeof method !== 'string') continue;
+    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+      return `"${method}" params must be an object`;
+    }
+    if (method === 'initialize' && typeof (params as { protocolVersion?: unknown } | undefined)?.protocolVersion !== 'string') {
+      return 'initialize needs params.protocolVersion, params.capabilities and params.clientInfo';
+    }
+  }
+  return undefined;
+}
+
+function requestIdOf(value: unknown): string | number | null {
+  const id = Array.isArray(value) ? undefined : (value as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+function routeTable(config: McpConfig): Map<string, Route> {
+  const { basePath } = config;
   const table = new Map<string, Route>([
     // Probes are also answered at the root so platform health checks need no prefix.
     ['/health', 'health'],
@@ -140,6 +221,10 @@ function routeTable(basePath: string): Map<string, Route> {
   ]);
   for (const route of ['health', 'ready', 'mcp', 'sse', 'messages'] as const) {
     table.set(`${basePath}/${route}`, route);
+  }
+  if (config.metrics) {
+    table.set('/metrics', 'metrics');
+    table.set(`${basePath}/metrics`, 'metrics');
   }
   return table;
 }

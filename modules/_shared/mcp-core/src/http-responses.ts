@@ -30,6 +30,7 @@ export function sendJsonRpcError(
   message: string,
   headers: Readonly<Record<string, string>> = {},
   code = -32000,
+  id: string | number | null = null,
 ): void {
-  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
+  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id }, headers);
 }

@@ -3,7 +3,19 @@
  * MCP SDK stays behind this surface so an SDK major upgrade does not touch module code.
  */
 export { defineTool, textResult, jsonResult, errorResult } from './tools.js';
-export type { ToolDefinition, ToolSpec, ToolResult, ToolContent, ToolContext, ToolAnnotations, ZodRawShape } from './tools.js';
+export type {
+  ToolDefinition,
+  ToolSpec,
+  ToolResult,
+  ToolContent,
+  ToolContext,
+  ToolAnnotations,
+  ZodRawShape,
+  ResourceContents,
+  ClientLogLevel,
+} from './tools.js';
+export { defineResource, definePrompt } from './resources.js';
+export type { ResourceSpec, ResourceDefinition, ResourceContext, PromptSpec, PromptDefinition, PromptMessage } from './resources.js';
 export { startServer } from './server.js';
 export type { ServerOptions, RunningServer } from './server.js';
 export { runServer } from './run.js';

@@ -1,7 +1,8 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { completable, McpServer, ResourceTemplate, type CallToolResult, type ServerContext } from '@modelcontextprotocol/server';
+import type { z } from 'zod';
 import type { Logger } from './logging.js';
-import { errorResult, type ToolDefinition, type ToolResult } from './tools.js';
+import type { PromptDefinition, ResourceDefinition } from './resources.js';
+import { errorResult, type ClientLogLevel, type ToolDefinition, type ToolResult } from './tools.js';
 
 export interface ServerIdentity {
   readonly name: string;
@@ -9,22 +10,32 @@ export interface ServerIdentity {
   readonly instructions?: string | undefined;
 }
 
+export type ToolOutcome = 'ok' | 'error' | 'threw' | 'timeout';
+
 export interface ToolRuntime {
   readonly tools: readonly ToolDefinition[];
+  readonly resources: readonly ResourceDefinition[];
+  readonly prompts: readonly PromptDefinition[];
   readonly defaultTimeoutMs: number;
   readonly logger: Logger;
   /** Aborted at shutdown so long tool calls stop instead of running into SIGKILL. */
   readonly shutdownSignal: AbortSignal;
+  readonly onToolCall?: (tool: string, outcome: ToolOutcome, seconds: number) => void;
 }
 
 /**
- * The only place that touches the SDK's McpServer, so an SDK major upgrade changes this
- * file and the transports, never the modules' tool code.
+ * The only place that touches the SDK's McpServer (2.x, which serves protocol 2026-07-28
+ * and the 2025 revisions), so an SDK upgrade changes this file and the transports, never
+ * the modules' tool code. One instance serves one HTTP request (or one legacy SSE session).
  */
 export function createMcpServer(identity: ServerIdentity, runtime: ToolRuntime): McpServer {
   const server = new McpServer(
     { name: identity.name, version: identity.version },
-    identity.instructions === undefined ? {} : { instructions: identity.instructions },
+    {
+      // logging: tools may send notifications/message (ToolContext.log).
+      capabilities: { logging: {} },
+      ...(identity.instructions === undefined ? {} : { instructions: identity.instructions }),
+    },
   );
   for (const tool of runtime.tools) {
     server.registerTool(
@@ -35,25 +46,103 @@ export function createMcpServer(identity: ServerIdentity, runtime: ToolRuntime):
         inputSchema: tool.inputSchema,
         ...(tool.annotations === undefined ? {} : { annotations: tool.annotations }),
       },
-      async (args: unknown, extra: { signal: AbortSignal }) =>
-        (await runTool(tool, args, extra.signal, runtime)) as CallToolResult,
+      async (args: unknown, ctx: ServerContext) => (await runTool(tool, args, ctx, runtime)) as CallToolResult,
     );
   }
+  for (const resource of runtime.resources) registerResource(server, resource, runtime);
+  for (const prompt of runtime.prompts) registerPrompt(server, prompt, runtime);
   return server;
+}
+
+function registerResource(server: McpServer, resource: ResourceDefinition, runtime: ToolRuntime): void {
+  const metadata = {
+    ...(resource.title === undefined ? {} : { title: resource.title }),
+    description: resource.description,
+    ...(resource.mimeType === undefined ? {} : { mimeType: resource.mimeType }),
+  };
+  const context = (ctx: ServerContext) => ({
+    signal: AbortSignal.any([ctx.mcpReq.signal, runtime.shutdownSignal]),
+    logger: runtime.logger.child({ resource: resource.name }),
+  });
+  if (resource.isTemplate) {
+    const template = new ResourceTemplate(resource.uri, {
+      list: undefined,
+      ...(resource.complete === undefined ? {} : { complete: { ...resource.complete } }),
+    });
+    server.registerResource(resource.name, template, metadata, async (uri, variables, ctx) => ({
+      contents: await resource.read(uri, variables, context(ctx)),
+    }));
+  } else {
+    server.registerResource(resource.name, resource.uri, metadata, async (uri, ctx) => ({
+      contents: await resource.read(uri, {}, context(ctx)),
+    }));
+  }
+}
+
+/** completable() marks the schema object itself, so it runs once per prompt, not per server instance. */
+const promptArgs = new WeakMap<PromptDefinition, Record<string, z.ZodType>>();
+
+function argsSchemaOf(prompt: PromptDefinition): Record<string, z.ZodType> | undefined {
+  if (prompt.arguments === undefined) return undefined;
+  let schema = promptArgs.get(prompt);
+  if (schema === undefined) {
+    schema = {};
+    for (const [name, field] of Object.entries(prompt.arguments)) {
+      const complete = prompt.complete?.[name];
+      schema[name] = complete === undefined ? field : (completable(field, (value) => complete(String(value ?? ''))) as z.ZodType);
+    }
+    promptArgs.set(prompt, schema);
+  }
+  return schema;
+}
+
+function registerPrompt(server: McpServer, prompt: PromptDefinition, runtime: ToolRuntime): void {
+  const argsSchema = argsSchemaOf(prompt);
+  const callback = async (args: unknown, ctx: ServerContext) => ({
+    messages: await prompt.handler(args, {
+      signal: AbortSignal.any([ctx.mcpReq.signal, runtime.shutdownSignal]),
+      logger: runtime.logger.child({ prompt: prompt.name }),
+    }),
+  });
+  const config = {
+    ...(prompt.title === undefined ? {} : { title: prompt.title }),
+    description: prompt.description,
+  };
+  if (argsSchema === undefined) {
+    server.registerPrompt(prompt.name, config, (ctx: ServerContext) => callback({}, ctx));
+  } else {
+    server.registerPrompt(prompt.name, { ...config, argsSchema }, callback);
+  }
 }
 
 class ToolTimeoutError extends Error {}
 
-async function runTool(
-  tool: ToolDefinition,
-  args: unknown,
-  requestSignal: AbortSignal,
-  runtime: ToolRuntime,
-): Promise<ToolResult> {
+async function runTool(tool: ToolDefinition, args: unknown, ctx: ServerContext, runtime: ToolRuntime): Promise<ToolResult> {
+  const started = performance.now();
   const timeoutMs = tool.timeoutMs ?? runtime.defaultTimeoutMs;
   const timeout = new AbortController();
-  const signal = AbortSignal.any([requestSignal, timeout.signal, runtime.shutdownSignal]);
+  const signal = AbortSignal.any([ctx.mcpReq.signal, timeout.signal, runtime.shutdownSignal]);
   const logger = runtime.logger.child({ tool: tool.name });
+  const progressToken = ctx.mcpReq._meta?.progressToken;
+  const toolContext = {
+    signal,
+    logger,
+    log: (level: ClientLogLevel, data: unknown) => ctx.mcpReq.log(level, data).catch(() => undefined),
+    progress: async (progress: number, total?: number, message?: string) => {
+      if (progressToken === undefined) return;
+      await ctx.mcpReq
+        .notify({
+          method: 'notifications/progress',
+          params: {
+            progressToken,
+            progress,
+            ...(total === undefined ? {} : { total }),
+            ...(message === undefined ? {} : { message }),
+          },
+        })
+        .catch(() => undefined);
+    },
+  };
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -63,22 +152,28 @@ async function runTool(
     }, timeoutMs);
   });
   // Deferred so a synchronous throw is caught like a rejection.
-  const work = Promise.resolve().then(() => tool.handler(args, { signal, logger }));
+  const work = Promise.resolve().then(() => tool.handler(args, toolContext));
   // A handler that ignores its signal still loses the race, so the client gets an answer;
   // its late rejection, if any, must not become an unhandled rejection.
   work.catch(() => undefined);
+  let outcome: ToolOutcome = 'ok';
   try {
-    return await Promise.race([work, timedOut]);
+    const result = await Promise.race([work, timedOut]);
+    if (result.isError === true) outcome = 'error';
+    return result;
   } catch (error) {
     // A failing tool is reported to the model as a tool error; the server keeps serving.
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ToolTimeoutError) {
+      outcome = 'timeout';
       logger.warn({ timeoutMs }, 'tool timed out');
     } else {
+      outcome = 'threw';
       logger.error({ err: error }, 'tool failed');
     }
     return errorResult(error instanceof ToolTimeoutError ? message : `Tool "${tool.name}" failed: ${message}`);
   } finally {
     clearTimeout(timer);
+    runtime.onToolCall?.(tool.name, outcome, (performance.now() - started) / 1000);
   }
 }

@@ -6,7 +6,10 @@ import { loadConfig, type McpConfig } from './config.js';
 import { createRequestHandler } from './http-handler.js';
 import { createLogger, type Logger } from './logging.js';
 import { createMcpServer } from './mcp-server.js';
+import { Metrics } from './metrics.js';
+import type { PromptDefinition, ResourceDefinition } from './resources.js';
 import { SseSessions } from './sse.js';
+import { createStreamableEndpoint, type StreamableEndpoint } from './streamable.js';
 import { assertUniqueToolNames, type ToolDefinition } from './tools.js';
 
 export interface ServerOptions {
@@ -14,6 +17,10 @@ export interface ServerOptions {
   readonly name: string;
   readonly version: string;
   readonly tools: readonly ToolDefinition[];
+  /** Resources (fixed URIs or templates) made with defineResource. */
+  readonly resources?: readonly ResourceDefinition[];
+  /** Prompts made with definePrompt. */
+  readonly prompts?: readonly PromptDefinition[];
   /** Port used when PORT is unset; defaults to 8080. */
   readonly defaultPort?: number;
   /** Optional usage hints sent to clients at initialize. */
@@ -42,13 +49,26 @@ export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv
   const logger = options.logger ?? createLogger({ name: options.name, version: options.version, level: config.logLevel });
   const shutdown = new AbortController();
   let draining = false;
+  const inFlight = new Set<object>();
+  let sse: SseSessions | undefined;
+  const metrics = config.metrics
+    ? new Metrics({ sseSessions: () => sse?.size ?? 0, inFlight: () => inFlight.size })
+    : undefined;
 
   const createMcp = () =>
     createMcpServer(
       { name: options.name, version: options.version, instructions: options.instructions },
-      { tools: options.tools, defaultTimeoutMs: config.toolTimeoutMs, logger, shutdownSignal: shutdown.signal },
+      {
+        tools: options.tools,
+        resources: options.resources ?? [],
+        prompts: options.prompts ?? [],
+        defaultTimeoutMs: config.toolTimeoutMs,
+        logger,
+        shutdownSignal: shutdown.signal,
+        ...(metrics === undefined ? {} : { onToolCall: metrics.observeToolCall.bind(metrics) }),
+      },
     );
-  const sse = new SseSessions({
+  sse = new SseSessions({
     basePath: config.basePath,
     maxSessions: config.maxSseSessions,
     keepAliveMs: config.sseKeepAliveMs,
@@ -57,13 +77,14 @@ export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv
     logger,
   });
 
-  const inFlight = new Set<object>();
+  const streamable = createStreamableEndpoint(createMcp, logger, config.maxBodyBytes, config.sseKeepAliveMs);
   const handler = createRequestHandler({
     config,
     logger,
     identity: options,
     sse,
-    createServer: createMcp,
+    streamable,
+    metrics,
     isDraining: () => draining,
   });
   const server = createServer((req, res) => {
@@ -93,13 +114,16 @@ export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv
   );
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= drain(server, sse, inFlight, config, logger, shutdown, () => (draining = true)));
+  const sessions = sse;
+  const close = () =>
+    (closing ??= drain(server, sessions, streamable, inFlight, config, logger, shutdown, () => (draining = true)));
   return { url, port, config, logger, close };
 }
 
 async function drain(
   server: Server,
   sse: SseSessions,
+  streamable: StreamableEndpoint,
   inFlight: Set<object>,
   config: McpConfig,
   logger: Logger,
@@ -118,6 +142,7 @@ async function drain(
     logger.warn({ inFlight: inFlight.size }, 'shutdown deadline reached; closing remaining connections');
     shutdown.abort(new Error('server shutting down'));
   }
+  await streamable.close();
   server.closeAllConnections();
   await closed;
   logger.info('shutdown complete');

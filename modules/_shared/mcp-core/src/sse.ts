@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, Transport } from '@modelcontextprotocol/server';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { sendJsonRpcError } from './http-responses.js';
 import type { Logger } from './logging.js';
@@ -22,6 +22,8 @@ interface Session {
 
 /**
  * Legacy HTTP+SSE transport (protocol 2024-11-05) for clients that only speak `/sse`.
+ * SDK 2.x has no server transport for it, so the 1.x SDK's SSEServerTransport carries the
+ * messages of a 2.x McpServer (both implement the same Transport contract).
  * Sessions live in this process's memory, so behind several replicas the platform must
  * route a session's POSTs to the replica holding its stream (or run one replica).
  */
@@ -70,7 +72,7 @@ export class SseSessions {
       void server.close();
     });
 
-    await server.connect(transport);
+    await server.connect(transport as unknown as Transport);
   }
 
   async post(req: IncomingMessage, res: ServerResponse, sessionId: string | null, body: unknown): Promise<void> {

@@ -1,32 +1,37 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sendJsonRpcError } from './http-responses.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { createMcpHandler, type McpServer } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import type { Logger } from './logging.js';
 
-/**
- * Stateless Streamable HTTP: a fresh server and transport per POST, no session id, so
- * any replica can answer any request and nothing has to be shared or drained.
- */
-export async function handleStreamablePost(
-  req: IncomingMessage,
-  res: ServerResponse,
-  body: unknown,
-  createServer: () => McpServer,
-): Promise<void> {
-  const server = createServer();
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  res.on('close', () => {
-    void transport.close();
-    void server.close();
-  });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, body);
+export interface StreamableEndpoint {
+  /** Serves one request on /mcp; `body` is the already read and parsed JSON (POST only). */
+  handle(req: IncomingMessage, res: ServerResponse, body?: unknown): Promise<void>;
+  /** Aborts modern exchanges still open (after the drain deadline). */
+  close(): Promise<void>;
 }
 
 /**
- * GET would open a server-to-client stream and DELETE would end a session; a stateless
- * server has neither, so both get 405 as the SDK's stateless examples answer.
+ * Streamable HTTP on /mcp through the SDK 2.x entry point: protocol 2026-07-28 (per-request
+ * envelope, `server/discover`) and, through its stateless legacy fallback, the 2025-11-25,
+ * 2025-06-18 and 2025-03-26 `initialize` handshake. Every request gets a fresh server from
+ * `createServer`: nothing is kept between requests, so any replica can answer any request.
+ * Host/Origin/auth/body-size checks run before this, in the request handler.
  */
-export function rejectStreamableMethod(res: ServerResponse): void {
-  sendJsonRpcError(res, 405, 'Method not allowed.', { Allow: 'POST' });
+export function createStreamableEndpoint(createServer: () => McpServer, logger: Logger, maxBodyBytes: number, keepAliveMs: number): StreamableEndpoint {
+  const handler = createMcpHandler(() => createServer(), {
+    legacy: 'stateless',
+    maxRequestBodySize: maxBodyBytes,
+    keepAliveMs,
+    // Rejected requests and transport errors are reported here; the response is already sent.
+    // A client's malformed request is its problem (debug); anything else is ours (warn).
+    onerror: (error) =>
+      /^Rejected inbound request/.test(error.message)
+        ? logger.debug({ err: error }, 'mcp request rejected')
+        : logger.warn({ err: error }, 'mcp handler reported an error'),
+  });
+  const node = toNodeHandler(handler, { maxRequestBodySize: maxBodyBytes });
+  return {
+    handle: (req, res, body) => (body === undefined ? node(req, res) : node(req, res, body)),
+    close: () => handler.close(),
+  };
 }

@@ -4,10 +4,19 @@ import type { Logger } from './logging.js';
 /** A tool's input: a plain object of zod (v4) schemas, one per argument. */
 export type ZodRawShape = Record<string, z.ZodType>;
 
+/** The contents of a resource: text, or binary as base64 in `blob`. */
+export type ResourceContents =
+  | { uri: string; mimeType?: string; text: string }
+  | { uri: string; mimeType?: string; blob: string };
+
 export type ToolContent =
   | { type: 'text'; text: string }
   | { type: 'image'; data: string; mimeType: string }
-  | { type: 'audio'; data: string; mimeType: string };
+  | { type: 'audio'; data: string; mimeType: string }
+  | { type: 'resource'; resource: ResourceContents };
+
+/** MCP (RFC 5424) log levels a tool may send to the client. */
+export type ClientLogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical' | 'alert' | 'emergency';
 
 /** What a tool handler returns; mirrors MCP's CallToolResult without exposing SDK types. */
 export interface ToolResult {
@@ -29,6 +38,13 @@ export interface ToolContext {
   readonly signal: AbortSignal;
   /** Request-scoped logger (already carries the tool name). Never log secrets. */
   readonly logger: Logger;
+  /**
+   * Sends an MCP log notification to the calling client (shown in its log pane; not our stdout).
+   * Delivered while the call is open; a no-op for clients that cannot receive it.
+   */
+  log(level: ClientLogLevel, data: unknown): Promise<void>;
+  /** Reports progress if the client asked for it (sent a progress token); otherwise a no-op. */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
 }
 
 export interface ToolSpec<Shape extends ZodRawShape> {

@@ -64,6 +64,18 @@ export const testTools = [
   }),
 ];
 
+/** A tool slower than a SIGTERM: used to prove in-flight calls finish during the drain. */
+export const slowTool = defineTool({
+  name: 'slow',
+  description: 'Waits the given time without watching its signal',
+  inputSchema: { ms: z.number().int().min(0).max(30_000) },
+  timeoutMs: 30_000,
+  handler: async ({ ms }) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return textResult(`done after ${ms} ms`);
+  },
+});
+
 export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { PORT: '0', HOST: '127.0.0.1', MCP_AUTH_TOKEN: TOKEN, LOG_LEVEL: 'silent', ...extra };
 }

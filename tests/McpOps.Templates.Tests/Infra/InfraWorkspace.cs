@@ -1,0 +1,58 @@
+using McpOps.Templates.Tests.Infrastructure;
+
+namespace McpOps.Templates.Tests.Infra;
+
+/// <summary>
+/// A workspace generated with the real templates (mcp-workspace, two mcp-modules, devops-compose,
+/// devops-k8s), wired by the real `mcpops sync`. No npm install: these tests read files.
+/// </summary>
+public sealed class InfraWorkspace : IDisposable
+{
+    private readonly TempDirectory _temp = new("mcpops-infra");
+
+    private InfraWorkspace() => Root = _temp.Combine("acme");
+
+    public string Root { get; }
+
+    public IReadOnlyList<string> Modules { get; } = ["billing", "inventory"];
+
+    public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int> { ["billing"] = 8080, ["inventory"] = 8082 };
+
+    public string ComposeFile => Path.Combine(Root, "infra", "compose", "docker-compose.yml");
+
+    public string Fragment(string module) => Path.Combine(Root, "modules", module, "mcp", "deploy", "compose.yaml");
+
+    public string Path_(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public static async Task<InfraWorkspace> CreateAsync(
+        TemplatePack pack,
+        string[] composeOptions,
+        string[] k8sOptions,
+        bool wireModules = true)
+    {
+        var workspace = new InfraWorkspace();
+        (await pack.NewAsync(workspace._temp.Path, "mcp-workspace", "-n", "acme", "--scope", "acme")).EnsureSuccess();
+        foreach (var module in workspace.Modules)
+        {
+            (await pack.NewAsync(workspace.Root, "mcp-module", "-n", module, "--scope", "acme", "--port", Ports[module].ToString())).EnsureSuccess();
+        }
+
+        (await pack.NewAsync(workspace.Root, ["devops-compose", .. composeOptions])).EnsureSuccess();
+        (await pack.NewAsync(workspace.Root, ["devops-k8s", .. k8sOptions])).EnsureSuccess();
+        if (wireModules)
+        {
+            (await Mcpops.RunAsync(workspace.Root, "sync")).EnsureSuccess();
+            (await Mcpops.RunAsync(workspace.Root, "sync", "--check")).EnsureSuccess();
+        }
+
+        return workspace;
+    }
+
+    public IEnumerable<string> KubernetesEnvironments()
+    {
+        var root = Path_("infra", "k8s", "environments");
+        return Directory.Exists(root) ? Directory.GetDirectories(root).Order(StringComparer.Ordinal) : [];
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
