@@ -25,6 +25,14 @@ internal static class AddCommand
         var description = new Option<string?>("--description", "-d") { Description = "One sentence about the module (package.json, README, image labels)." };
         var railway = new Option<string?>("--railway-config", "-r") { Description = "ts: a railway.service.ts for .railway/railway.ts (default); toml: a legacy railway.toml (deprecated by Railway)." };
         railway.AcceptOnlyFromAmong("ts", "toml");
+        var language = new Option<string?>("--language", "-lang") { Description = "TypeScript (default) or C#: the flavour of the mcp-module template (`dotnet new mcp-module --language`). A C# module gets src/<Name>.Mcp/ on mcp-core-dotnet and is listed in <workspace>.slnx.", HelpName = "TypeScript|C#" };
+        language.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && ModuleLanguages.Parse(value) is null)
+            {
+                result.AddError($"--language must be TypeScript or C# (got '{value}').");
+            }
+        });
 
         var command = new Command("add", "Create modules/<name>/mcp with the mcp-module template (`dotnet new mcp-module`, non-interactive) and wire it in with `sync`. Checks the name and the workspace first: on any problem nothing is created.")
         {
@@ -32,17 +40,19 @@ internal static class AddCommand
             port,
             description,
             railway,
+            language,
         };
         command.SetAction(parseResult => Run(
             context,
             parseResult.GetValue(name)!,
             parseResult.GetValue(port),
             parseResult.GetValue(description),
-            parseResult.GetValue(railway)));
+            parseResult.GetValue(railway),
+            parseResult.GetValue(language) is { } lang ? ModuleLanguages.Parse(lang) : null));
         return command;
     }
 
-    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig)
+    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, ModuleLanguage? language = null)
     {
         if (ModuleName.Validate(name) is { } problem)
         {
@@ -60,7 +70,15 @@ internal static class AddCommand
         var scope = plan.Workspace.Scope
             ?? throw new WorkspaceException($"{Workspace.McpCorePackageJson}: package \"{plan.Workspace.CorePackageName}\" has no npm scope; modules are named @scope/<name>-mcp.");
 
+        // Without --language dotnet new picks the TypeScript flavour (the C# one has lower precedence);
+        // the C# template accepts --scope and ignores it.
         var arguments = new List<string> { "mcp-module", "--name", name, $"--scope={scope}" };
+        if (language is { } lang)
+        {
+            arguments.Add("--language");
+            arguments.Add(lang.DisplayName());
+        }
+
         if (port is { } p)
         {
             arguments.Add("--port=" + p.ToString(CultureInfo.InvariantCulture));
@@ -89,20 +107,31 @@ internal static class AddCommand
         }
 
         var created = $"modules/{name}/mcp";
-        if (!File.Exists(session.Disk.FullPath(created + "/package.json")))
+        var wired = WorkspaceSession.At(session.Disk.Root);
+        var expected = language ?? ModuleLanguage.TypeScript;
+        var module = Workspace.Read(wired.Tree).Modules.FirstOrDefault(m => m.Name == name);
+        if (module is null || module.Language != expected)
         {
-            throw new WorkspaceException($"`{result.CommandLine}` succeeded but did not write {created}/package.json:\n{result.Output.TrimEnd()}");
+            var found = module is null ? "no module" : $"a {module.Language.DisplayName()} module";
+            throw new WorkspaceException($"`{result.CommandLine}` succeeded but wrote {found} in {created}/, not a {expected.DisplayName()} one (is the installed McpOps.Templates older than this mcpops?):\n{result.Output.TrimEnd()}");
         }
 
         context.Output.WriteLine($"created {created}/ ({result.CommandLine})");
-        var wired = WorkspaceSession.At(session.Disk.Root);
-        SyncPlanner.Plan(wired.Tree);
+        // The notes about infra folders are sync's business; the ones that leave this C# module half-wired are not.
+        var wiring = SyncPlanner.Plan(wired.Tree);
+        foreach (var note in wiring.Notes.Where(n => module.Language == ModuleLanguage.CSharp && n.Contains("C# modules", StringComparison.Ordinal)))
+        {
+            context.Error.WriteLine($"note: {note}");
+        }
+
         foreach (var path in wired.Commit())
         {
             context.Output.WriteLine($"updated {path}");
         }
 
-        context.Output.WriteLine("next: npm install   (links the new workspace package and updates package-lock.json)");
+        context.Output.WriteLine(module.Language == ModuleLanguage.CSharp
+            ? $"next: dotnet build {module.CSharp!.ServerProject}   (restores and builds the module with mcp-core-dotnet)"
+            : "next: npm install   (links the new workspace package and updates package-lock.json)");
         return ExitCodes.Ok;
     }
 

@@ -14,8 +14,8 @@ internal static class ListCommand
 
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print a JSON array (name, package, description, port, railway, path, wired, missing) instead of a table." };
-        var command = new Command("list", "List the modules with their package name, port, Railway config (ts, toml or none) and whether each is fully wired; `missing` names what sync would add.")
+        var json = new Option<bool>("--json") { Description = "Print a JSON array (name, language, package, description, port, railway, path, wired, missing) instead of a table." };
+        var command = new Command("list", "List the modules with their language (TypeScript or C#), package name (a C# module: its server project), port, Railway config (ts, toml or none) and whether each is fully wired; `missing` names what sync would add.")
         {
             json,
         };
@@ -36,6 +36,7 @@ internal static class ListCommand
                 array.Add(new JsonObject
                 {
                     ["name"] = m.Name,
+                    ["language"] = m.Language.DisplayName(),
                     ["package"] = m.PackageName,
                     ["description"] = m.Description,
                     ["port"] = m.Port,
@@ -50,10 +51,11 @@ internal static class ListCommand
             return ExitCodes.Ok;
         }
 
-        string[] header = ["module", "package", "port", "railway", "wired"];
+        string[] header = ["module", "language", "package", "port", "railway", "wired"];
         var rows = workspace.Modules.Select(m => new[]
         {
             m.Name,
+            m.Language.DisplayName(),
             m.PackageName,
             m.Port is null ? "?" : m.PortText,
             m.Railway.ToString().ToLowerInvariant(),

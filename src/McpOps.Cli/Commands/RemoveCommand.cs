@@ -13,7 +13,7 @@ internal static class RemoveCommand
     {
         var name = new Argument<string>("name") { Description = "The module to remove (a folder under modules/)." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Really do it. Without --yes the plan is printed, nothing is changed and the exit code is 2." };
-        var command = new Command("remove", "Unwire a module from every root file, then delete modules/<name>/mcp (and modules/<name> when nothing else is in it). Afterwards `sync --check` passes; run `npm install` to update package-lock.json.")
+        var command = new Command("remove", "Unwire a module from every root file, then delete modules/<name>/mcp (and modules/<name> when nothing else is in it); a C# module also leaves <workspace>.slnx. Afterwards `sync --check` passes; for a TypeScript module run `npm install` to update package-lock.json.")
         {
             name,
             yes,
@@ -35,6 +35,8 @@ internal static class RemoveCommand
 
         var onlyModule = tree.Source.ListFilesRecursive($"modules/{name}").All(f => f.StartsWith(folder + "/", StringComparison.Ordinal))
             && tree.ListDirectories($"modules/{name}").SequenceEqual(["mcp"]);
+        // Told from the files alone: a module whose files no longer parse can still be removed.
+        var language = tree.FileExists(folder + "/package.json") ? ModuleLanguage.TypeScript : ModuleLanguage.CSharp;
         tree.DeleteDirectory(onlyModule ? $"modules/{name}" : folder);
         var plan = SyncPlanner.Plan(tree);
         foreach (var note in plan.Notes)
@@ -54,7 +56,10 @@ internal static class RemoveCommand
             context.Output.WriteLine(path.EndsWith('/') ? $"deleted {path}" : $"updated {path}");
         }
 
-        context.Output.WriteLine("next: npm install   (drops the module from package-lock.json and node_modules)");
+        if (language != ModuleLanguage.CSharp)
+        {
+            context.Output.WriteLine("next: npm install   (drops the module from package-lock.json and node_modules)");
+        }
         return ExitCodes.Ok;
     }
 }

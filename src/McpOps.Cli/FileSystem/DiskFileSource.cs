@@ -25,6 +25,14 @@ internal sealed class DiskFileSource(string root) : IFileSource
             : [];
     }
 
+    public IReadOnlyList<string> ListFiles(string path)
+    {
+        var full = FullPath(path);
+        return Directory.Exists(full)
+            ? [.. Directory.EnumerateFiles(full).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+    }
+
     public IReadOnlyList<string> ListFilesRecursive(string path)
     {
         var full = FullPath(path);

@@ -30,6 +30,18 @@ internal sealed class FileTree(IFileSource source)
     public IReadOnlyList<string> ListDirectories(string path) =>
         IsDeleted(path) ? [] : [.. Source.ListDirectories(path).Where(name => !IsDeleted(Combine(path, name)))];
 
+    /// <summary>Names of the files directly in <paramref name="path"/> ("" is the root): on disk or planned, not deleted.</summary>
+    public IReadOnlyList<string> ListFiles(string path)
+    {
+        var prefix = path.Length == 0 ? "" : path + "/";
+        var planned = _writes.Keys
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !key[prefix.Length..].Contains('/', StringComparison.Ordinal))
+            .Select(key => key[prefix.Length..]);
+        return [.. Source.ListFiles(path).Concat(planned).Distinct(StringComparer.Ordinal)
+            .Where(name => !IsDeleted(Combine(path, name)))
+            .Order(StringComparer.Ordinal)];
+    }
+
     public void Write(string path, string content)
     {
         if (IsDeleted(path))

@@ -15,6 +15,9 @@ internal interface IFileSource
     /// <summary>Names (not paths) of the sub-folders of <paramref name="path"/>, or none if it does not exist.</summary>
     IReadOnlyList<string> ListDirectories(string path);
 
+    /// <summary>Names (not paths) of the files directly in <paramref name="path"/> ("" is the root), or none if it does not exist.</summary>
+    IReadOnlyList<string> ListFiles(string path);
+
     /// <summary>Relative paths of every file under <paramref name="path"/>, recursively.</summary>
     IReadOnlyList<string> ListFilesRecursive(string path);
 }

@@ -33,6 +33,14 @@ internal sealed class InMemoryFileSource : IFileSource
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
+    public IReadOnlyList<string> ListFiles(string path)
+    {
+        var prefix = path.Length == 0 ? "" : path + "/";
+        return [.. _files.Keys
+            .Where(file => file.StartsWith(prefix, StringComparison.Ordinal) && !file[prefix.Length..].Contains('/', StringComparison.Ordinal))
+            .Select(file => file[prefix.Length..])];
+    }
+
     public IReadOnlyList<string> ListFilesRecursive(string path) =>
         [.. _files.Keys.Where(file => file.StartsWith(path + "/", StringComparison.Ordinal))];
 }

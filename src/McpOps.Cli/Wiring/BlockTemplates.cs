@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security;
 using McpOps.Cli.Workspaces;
 using Scriban;
 using Scriban.Runtime;
@@ -8,7 +9,8 @@ namespace McpOps.Cli.Wiring;
 /// <summary>
 /// The Scriban templates (embedded Wiring/Templates/*.scriban) that render the lines of each marked
 /// block from the list of modules. A template sees `modules`: objects with name, camel_name,
-/// description (escaped for a Markdown table cell), port. Blank lines are dropped from the output,
+/// description (escaped for a Markdown table cell), port, language (TypeScript or C#) and projects
+/// (a C# module's project paths, XML-escaped for an attribute; empty for TypeScript). Blank lines are dropped from the output,
 /// so templates can be laid out for reading.
 /// </summary>
 internal static class BlockTemplates
@@ -27,6 +29,8 @@ internal static class BlockTemplates
                 ["camel_name"] = module.CamelName,
                 ["description"] = MarkdownCell(module.Description),
                 ["port"] = module.PortText,
+                ["language"] = module.Language.DisplayName(),
+                ["projects"] = new ScriptArray((module.CSharp?.All ?? []).Select(XmlAttribute)),
             });
         }
 
@@ -51,6 +55,8 @@ internal static class BlockTemplates
 
         return template;
     }
+
+    private static string XmlAttribute(string text) => SecurityElement.Escape(text);
 
     private static string MarkdownCell(string text) =>
         string.Join(' ', text.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Replace("|", "\\|", StringComparison.Ordinal);

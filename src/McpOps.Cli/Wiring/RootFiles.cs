@@ -16,9 +16,11 @@ internal static class RootFiles
     public const string Compose = "infra/compose/docker-compose.yml";
     public const string KubernetesEnvironments = "infra/k8s/environments";
 
+    public const string SolutionExtension = ".slnx";
+
     private static readonly RootFile TsconfigFile = new(Tsconfig, "TypeScript project references", CommentStyle.Slashes,
     [
-        new("references", "tsconfig-references", _ => true, "inside the \"references\": [ ... ] array"),
+        new("references", "tsconfig-references", m => m.Language == ModuleLanguage.TypeScript, "inside the \"references\": [ ... ] array"),
     ]);
 
     private static readonly RootFile RailwayFile = new(Railway, "Railway services", CommentStyle.Slashes,
@@ -37,8 +39,20 @@ internal static class RootFiles
         new("modules", "compose-include", m => m.HasComposeFragment, "at the top level of the file (column 0), where `include:` belongs"),
     ]);
 
-    /// <summary>The root files present in <paramref name="tree"/>, and a note for each kind that is skipped.</summary>
-    public static (IReadOnlyList<RootFile> Files, IReadOnlyList<string> Notes) Present(FileTree tree)
+    /// <summary>
+    /// The workspace solution (&lt;workspace&gt;.slnx at the root) lists the projects of every C# module, one
+    /// solution folder per module. With several .slnx files at the root, those with the markers are kept.
+    /// </summary>
+    public static RootFile Solution(string path) => new(path, "C# module projects", CommentStyle.Html,
+    [
+        new("modules", "slnx-modules", m => m.Language == ModuleLanguage.CSharp, "inside <Solution>, after the mcp-core-dotnet folder"),
+    ]);
+
+    /// <summary>
+    /// The root files present in <paramref name="tree"/>, and a note for each kind that is skipped
+    /// (for the solution only when <paramref name="workspace"/> has C# modules that it would list).
+    /// </summary>
+    public static (IReadOnlyList<RootFile> Files, IReadOnlyList<string> Notes) Present(FileTree tree, Workspace? workspace = null)
     {
         var files = new List<RootFile>();
         var notes = new List<string>();
@@ -50,6 +64,7 @@ internal static class RootFiles
         files.Add(TsconfigFile);
         AddIfPresent(tree, RailwayFile, files, notes, $"{Railway} not found: Railway services not wired.");
         AddIfPresent(tree, ReadmeFile, files, notes, $"{Readme} not found: modules table not written.");
+        AddSolutions(tree, workspace, files, notes);
 
         if (!tree.DirectoryExists(ComposeFolder))
         {
@@ -75,6 +90,36 @@ internal static class RootFiles
         ])));
 
         return (files, notes);
+    }
+
+    private static void AddSolutions(FileTree tree, Workspace? workspace, List<RootFile> files, List<string> notes)
+    {
+        var solutions = tree.ListFiles("").Where(f => f.EndsWith(SolutionExtension, StringComparison.OrdinalIgnoreCase)).ToList();
+        var csharp = workspace?.Modules.Any(m => m.Language == ModuleLanguage.CSharp) ?? false;
+        if (solutions.Count == 1)
+        {
+            files.Add(Solution(solutions[0]));
+            return;
+        }
+
+        if (solutions.Count == 0)
+        {
+            if (csharp)
+            {
+                notes.Add($"no <workspace>{SolutionExtension} at the workspace root: C# modules are not listed in a solution (mcp-workspace writes one with the mcpops markers).");
+            }
+
+            return;
+        }
+
+        var marker = CommentStyle.Html.Begin("modules");
+        var marked = solutions.Where(s => tree.Read(s)!.Split('\n').Any(line => line.Trim() == marker)).ToList();
+        if (marked.Count == 0 && csharp)
+        {
+            notes.Add($"{string.Join(", ", solutions)}: none has the `{marker}` markers: C# modules are not listed in a solution.");
+        }
+
+        files.AddRange(marked.Select(Solution));
     }
 
     private static void AddIfPresent(FileTree tree, RootFile file, List<RootFile> files, List<string> notes, string note)

@@ -4,8 +4,9 @@ using McpOps.Cli.Workspaces;
 namespace McpOps.Cli.Wiring;
 
 /// <summary>
-/// Plans `mcpops sync` on a <see cref="FileTree"/>: reconciles each module's mcp-core dependency and
-/// reference, then every marked block of the root files, with the modules found in the tree. Pure
+/// Plans `mcpops sync` on a <see cref="FileTree"/>: reconciles each module's link to mcp-core (a
+/// TypeScript module's dependency and project reference, a C# module's ProjectReference to
+/// mcp-core-dotnet), then every marked block of the root files, with the modules found in the tree. Pure
 /// over the tree: nothing is written here. All problems (malformed files, missing markers) are
 /// collected and reported together, and then nothing is changed.
 /// </summary>
@@ -18,11 +19,17 @@ internal static class SyncPlanner
 
         foreach (var module in workspace.Modules)
         {
+            if (module.CSharp is { } projects)
+            {
+                Try(problems, () => tree.Write(projects.ServerProject, CSharpCoreWiring.EnsureReference(projects.ServerProject, tree.Read(projects.ServerProject)!)));
+                continue;
+            }
+
             Try(problems, () => tree.Write(module.PackageJsonPath, ModuleCoreWiring.EnsureDependency(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!, workspace.CorePackageName)));
             Try(problems, () => tree.Write(module.TsconfigPath, ModuleCoreWiring.EnsureReference(module.TsconfigPath, tree.Read(module.TsconfigPath)!)));
         }
 
-        var (files, notes) = RootFiles.Present(tree);
+        var (files, notes) = RootFiles.Present(tree, workspace);
         foreach (var file in files)
         {
             Try(problems, () =>
@@ -53,6 +60,12 @@ internal static class SyncPlanner
         if (legacy.Count > 0)
         {
             notes = [.. notes, $"railway.toml (deprecated Config as Code) in {string.Join(", ", legacy)}: not wired into {RootFiles.Railway}; migrate to railway.service.ts."];
+        }
+
+        var csharp = workspace.Modules.Where(m => m.Language == ModuleLanguage.CSharp).Select(m => m.Name).ToList();
+        if (csharp.Count > 0 && !tree.FileExists(Workspace.McpCoreDotnetProject))
+        {
+            notes = [.. notes, $"{Workspace.McpCoreDotnetProject} not found: the C# modules ({string.Join(", ", csharp)}) reference it and will not build; restore modules/_shared/mcp-core-dotnet from the mcp-workspace template."];
         }
 
         return new SyncPlan(workspace, notes);

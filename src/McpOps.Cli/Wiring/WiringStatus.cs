@@ -11,17 +11,24 @@ internal static class WiringStatus
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Missing(FileTree tree, Workspace workspace)
     {
-        var (files, _) = RootFiles.Present(tree);
+        var (files, _) = RootFiles.Present(tree, workspace);
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var module in workspace.Modules)
         {
             var missing = new List<string>();
-            if (!ModuleCoreWiring.HasDependency(JsonFiles.ParseObject(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!), workspace.CorePackageName))
+            if (module.CSharp is { } projects)
+            {
+                if (!CSharpCoreWiring.HasReference(projects.ServerProject, tree.Read(projects.ServerProject)!))
+                {
+                    missing.Add($"{projects.ServerProject}: ProjectReference {CSharpCoreWiring.ReferencePath(projects.ServerProject)}");
+                }
+            }
+            else if (!ModuleCoreWiring.HasDependency(JsonFiles.ParseObject(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!), workspace.CorePackageName))
             {
                 missing.Add($"{module.PackageJsonPath}: dependency {workspace.CorePackageName}");
             }
 
-            if (!ModuleCoreWiring.HasReference(JsonFiles.ParseObject(module.TsconfigPath, tree.Read(module.TsconfigPath)!, jsonc: true)))
+            if (module.CSharp is null && !ModuleCoreWiring.HasReference(JsonFiles.ParseObject(module.TsconfigPath, tree.Read(module.TsconfigPath)!, jsonc: true)))
             {
                 missing.Add($"{module.TsconfigPath}: reference {Workspace.McpCoreReference}");
             }

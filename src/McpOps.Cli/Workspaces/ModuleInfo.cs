@@ -3,7 +3,11 @@ using System.Text;
 
 namespace McpOps.Cli.Workspaces;
 
-/// <summary>One module of the workspace, modules/&lt;name&gt;/mcp, as read from its files.</summary>
+/// <summary>
+/// One module of the workspace, modules/&lt;name&gt;/mcp, as read from its files. For a C# module,
+/// <see cref="PackageName"/> is the server project's name (e.g. Billing.Mcp) and <see cref="CSharp"/>
+/// lists its projects; a TypeScript module has <see cref="CSharp"/> null.
+/// </summary>
 internal sealed record ModuleInfo(
     string Name,
     string PackageName,
@@ -11,7 +15,9 @@ internal sealed record ModuleInfo(
     int? Port,
     RailwayConfig Railway,
     bool HasComposeFragment,
-    bool HasKubernetesOverlay)
+    bool HasKubernetesOverlay,
+    ModuleLanguage Language = ModuleLanguage.TypeScript,
+    CSharpProjects? CSharp = null)
 {
     public string Folder => $"modules/{Name}/mcp";
 
