@@ -126,7 +126,7 @@ public sealed partial class ComposeTests(TemplatePack pack, ITestOutputHelper ou
         (await ProcessRunner.RunAsync("node", ["infra/compose/secrets/generate.mjs"], workspace.Root)).EnsureSuccess();
         var before = Directory.GetFiles(workspace.Path_("infra", "compose", "secrets")).ToDictionary(f => f, File.ReadAllText);
         var again = (await ProcessRunner.RunAsync("node", ["infra/compose/secrets/generate.mjs"], workspace.Root)).EnsureSuccess();
-        Assert.Contains("0 secret file(s) created, 3 kept", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 secret file(s) created, 4 kept", again.StandardOutput, StringComparison.Ordinal);
         Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllText(f.Key)));
 
         (await ProcessRunner.RunAsync("git", ["init", "--quiet"], workspace.Root)).EnsureSuccess();

@@ -3,7 +3,7 @@ using McpOps.Templates.Tests.Infrastructure;
 namespace McpOps.Templates.Tests.Infra;
 
 /// <summary>
-/// A workspace generated with the real templates (mcp-workspace, two mcp-modules, devops-compose,
+/// A workspace generated with the real templates (mcp-workspace, three mcp-modules, devops-compose,
 /// devops-k8s), wired by the real `mcpops sync`. No npm install: these tests read files.
 /// </summary>
 public sealed class InfraWorkspace : IDisposable
@@ -14,9 +14,12 @@ public sealed class InfraWorkspace : IDisposable
 
     public string Root { get; }
 
-    public IReadOnlyList<string> Modules { get; } = ["billing", "inventory"];
+    /// <summary>Two TypeScript modules and one C# module (ledger): every fragment must hold for both languages.</summary>
+    public IReadOnlyList<string> Modules { get; } = ["billing", "inventory", "ledger"];
 
-    public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int> { ["billing"] = 8080, ["inventory"] = 8082 };
+    public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int> { ["billing"] = 8080, ["inventory"] = 8082, ["ledger"] = 8083 };
+
+    private static readonly IReadOnlyDictionary<string, string> Languages = new Dictionary<string, string> { ["ledger"] = "C#" };
 
     public string ComposeFile => Path.Combine(Root, "infra", "compose", "docker-compose.yml");
 
@@ -34,7 +37,8 @@ public sealed class InfraWorkspace : IDisposable
         (await pack.NewAsync(workspace._temp.Path, "mcp-workspace", "-n", "acme", "--scope", "acme")).EnsureSuccess();
         foreach (var module in workspace.Modules)
         {
-            (await pack.NewAsync(workspace.Root, "mcp-module", "-n", module, "--scope", "acme", "--port", Ports[module].ToString())).EnsureSuccess();
+            (await pack.NewAsync(workspace.Root, "mcp-module", "-n", module, "--scope", "acme", "--port", Ports[module].ToString(),
+                "--language", Languages.GetValueOrDefault(module, "TypeScript"))).EnsureSuccess();
         }
 
         (await pack.NewAsync(workspace.Root, ["devops-compose", .. composeOptions])).EnsureSuccess();

@@ -29,11 +29,12 @@ public sealed class KubernetesTests(TemplatePack pack)
             var kinds = objects.GroupBy(o => (string)o["kind"]!).ToDictionary(g => g.Key, g => g.Count());
             foreach (var kind in new[] { "Deployment", "Service", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ConfigMap" })
             {
-                Assert.True(kinds.GetValueOrDefault(kind) == 2, $"{name}: expected one {kind} per module, got {kinds.GetValueOrDefault(kind)}");
+                Assert.True(kinds.GetValueOrDefault(kind) == workspace.Modules.Count, $"{name}: expected one {kind} per module, got {kinds.GetValueOrDefault(kind)}");
             }
 
-            Assert.Equal(3, kinds["NetworkPolicy"]);
-            Assert.Equal(externalSecrets ? 2 : 0, kinds.GetValueOrDefault("ExternalSecret"));
+            // One per module plus the environment's default-deny policy.
+            Assert.Equal(workspace.Modules.Count + 1, kinds["NetworkPolicy"]);
+            Assert.Equal(externalSecrets ? workspace.Modules.Count : 0, kinds.GetValueOrDefault("ExternalSecret"));
             Assert.All(objects.Where(o => (string?)o["kind"] != "Namespace"), o => Assert.Equal($"acme-{name}", (string?)o["metadata"]!["namespace"]));
             Assert.Equal("restricted", (string?)objects.Single(o => (string?)o["kind"] == "Namespace")["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]);
 

@@ -4,6 +4,8 @@
  * deployment fails fast with a message naming the variable instead of at the first request.
  */
 
+import { readFileSync } from 'node:fs';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -91,11 +93,31 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
       .map((item) => item.trim())
       .filter((item) => item !== '');
 
+  // MCP_AUTH_TOKEN_FILE: the token as a mounted secret file (Compose/Kubernetes secrets), so it
+  // never has to pass through an environment file or a shell wrapper.
+  const tokenFromFile = (): string | undefined => {
+    const path = read('MCP_AUTH_TOKEN_FILE');
+    if (path === undefined) return undefined;
+    if (read('MCP_AUTH_TOKEN') !== undefined) {
+      problems.push('MCP_AUTH_TOKEN and MCP_AUTH_TOKEN_FILE are both set: set only one of them');
+      return undefined;
+    }
+    try {
+      const token = readFileSync(path, 'utf8').trim();
+      if (token === '') problems.push(`MCP_AUTH_TOKEN_FILE points to ${path}, which is empty`);
+      return token === '' ? undefined : token;
+    } catch (error) {
+      problems.push(`MCP_AUTH_TOKEN_FILE points to ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return undefined;
+    }
+  };
+
   const authDisabled = boolean('MCP_AUTH_DISABLED');
-  const authToken = read('MCP_AUTH_TOKEN');
-  if (!authDisabled && authToken === undefined) {
+  const fileToken = tokenFromFile();
+  const authToken = read('MCP_AUTH_TOKEN') ?? fileToken;
+  if (!authDisabled && authToken === undefined && read('MCP_AUTH_TOKEN_FILE') === undefined) {
     problems.push(
-      'MCP_AUTH_TOKEN is not set. Set MCP_AUTH_TOKEN to a secret bearer token, ' +
+      'MCP_AUTH_TOKEN is not set. Set MCP_AUTH_TOKEN (or MCP_AUTH_TOKEN_FILE) to a secret bearer token, ' +
         'or set MCP_AUTH_DISABLED=true explicitly for local development only.',
     );
   }

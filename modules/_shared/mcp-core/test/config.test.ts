@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig } from '../src/index.js';
 
@@ -28,6 +31,26 @@ describe('loadConfig', () => {
         error.message.includes('MCP_AUTH_TOKEN') &&
         error.message.includes('MCP_AUTH_DISABLED=true'),
     );
+  });
+
+  test('MCP_AUTH_TOKEN_FILE reads the token from a mounted secret file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mcp-core-')), 'token');
+    writeFileSync(file, 's3cret-from-file\n');
+    assert.equal(loadConfig({ MCP_AUTH_TOKEN_FILE: file }).authToken, 's3cret-from-file');
+  });
+
+  test('MCP_AUTH_TOKEN_FILE that is missing, empty or combined with MCP_AUTH_TOKEN is refused', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mcp-core-'));
+    const empty = join(folder, 'empty');
+    writeFileSync(empty, '  \n');
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ MCP_AUTH_TOKEN_FILE: join(folder, 'absent') }, 'cannot be read (ENOENT)'],
+      [{ MCP_AUTH_TOKEN_FILE: empty }, 'is empty'],
+      [{ MCP_AUTH_TOKEN_FILE: empty, MCP_AUTH_TOKEN: 't' }, 'both set'],
+    ];
+    for (const [env, expected] of cases) {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.includes(expected));
+    }
   });
 
   test('MCP_AUTH_DISABLED=true allows running without a token and ignores one', () => {

@@ -107,12 +107,45 @@ public sealed partial record McpServerSettings
         IEnumerable<string> List(string name) =>
             (Read(name) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+        // MCP_AUTH_TOKEN_FILE: the token as a mounted secret file (Compose/Kubernetes secrets); the
+        // chiseled image has no shell that could read it into MCP_AUTH_TOKEN.
+        string? TokenFromFile()
+        {
+            if (Read("MCP_AUTH_TOKEN_FILE") is not { } path)
+            {
+                return null;
+            }
+
+            if (Read("MCP_AUTH_TOKEN") is not null)
+            {
+                problems.Add("MCP_AUTH_TOKEN and MCP_AUTH_TOKEN_FILE are both set: set only one of them");
+                return null;
+            }
+
+            try
+            {
+                var token = File.ReadAllText(path).Trim();
+                if (token.Length == 0)
+                {
+                    problems.Add($"MCP_AUTH_TOKEN_FILE points to {path}, which is empty");
+                }
+
+                return token.Length == 0 ? null : token;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"MCP_AUTH_TOKEN_FILE points to {path}, which cannot be read ({error.GetType().Name})");
+                return null;
+            }
+        }
+
         var authDisabled = Boolean("MCP_AUTH_DISABLED");
-        var authToken = Read("MCP_AUTH_TOKEN");
-        if (!authDisabled && authToken is null)
+        var fileToken = TokenFromFile();
+        var authToken = Read("MCP_AUTH_TOKEN") ?? fileToken;
+        if (!authDisabled && authToken is null && Read("MCP_AUTH_TOKEN_FILE") is null)
         {
             problems.Add(
-                "MCP_AUTH_TOKEN is not set. Set MCP_AUTH_TOKEN to a secret bearer token, " +
+                "MCP_AUTH_TOKEN is not set. Set MCP_AUTH_TOKEN (or MCP_AUTH_TOKEN_FILE) to a secret bearer token, " +
                 "or set MCP_AUTH_DISABLED=true explicitly for local development only.");
         }
 

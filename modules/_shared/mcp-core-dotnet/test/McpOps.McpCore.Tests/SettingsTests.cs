@@ -13,6 +13,40 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Reads_the_token_from_a_mounted_secret_file()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "s3cret-from-file\n");
+        try
+        {
+            Assert.Equal("s3cret-from-file", McpServerSettings.Load(Env(("MCP_AUTH_TOKEN_FILE", file))).AuthToken);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("absent", false, "cannot be read")]
+    [InlineData("empty", false, "is empty")]
+    [InlineData("empty", true, "both set")]
+    public void Refuses_a_token_file_that_is_missing_empty_or_combined_with_the_variable(string file, bool alsoVariable, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("mcp-core-");
+        File.WriteAllText(Path.Combine(folder.FullName, "empty"), "  \n");
+        var env = Env(("MCP_AUTH_TOKEN_FILE", Path.Combine(folder.FullName, file)));
+        if (alsoVariable)
+        {
+            env["MCP_AUTH_TOKEN"] = "t";
+        }
+
+        var error = Assert.Throws<McpConfigException>(() => McpServerSettings.Load(env));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public void Auth_can_only_be_disabled_explicitly()
     {
         var settings = McpServerSettings.Load(Env(("MCP_AUTH_DISABLED", "true"), ("MCP_AUTH_TOKEN", "ignored")));
