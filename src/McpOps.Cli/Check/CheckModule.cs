@@ -41,7 +41,7 @@ internal sealed record CheckModule(string Name, ModuleLanguage Language, string?
             }
 
             var project = files.Under(folder + "/src")
-                .FirstOrDefault(p => p.EndsWith(".csproj", StringComparison.Ordinal) && p.Count(c => c == '/') == folder.Count(c => c == '/') + 2);
+                .FirstOrDefault(p => p.EndsWith(".csproj", StringComparison.Ordinal) && p.Count(c => c == '/') == folder.Count(c => c == '/') + 3);
             modules.Add(new CheckModule(name, project is null ? ModuleLanguage.Unknown : ModuleLanguage.CSharp, project));
         }
 

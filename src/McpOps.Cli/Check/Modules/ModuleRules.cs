@@ -61,12 +61,18 @@ internal sealed partial class ModuleRules : ICheckAnalyzer
             context.Add(Rules.ModuleCoreDependency, module.Manifest, line, $"\"{coreName}\" is not in dependencies: the module does not use the workspace's mcp-core.");
         }
 
-        var sources = context.Files.Under(module.Folder + "/src").Where(p => p.EndsWith(".ts", StringComparison.Ordinal)).ToList();
+        // The entry point (what the bundle starts from) must start the server through mcp-core,
+        // which serves /health, or serve /health itself.
+        var entry = module.Folder + "/src/index.ts";
         var importsCore = new Regex($@"from\s+['""]{Regex.Escape(coreName)}(/[^'""]*)?['""]|import\(\s*['""]{Regex.Escape(coreName)}");
-        if (!sources.Any(p => context.Files.Read(p) is { } text && (importsCore.IsMatch(text) || HealthRoute().IsMatch(text))))
+        var text = context.Files.Read(entry);
+        if (text is null)
         {
-            var entry = context.Files.Exists(module.Folder + "/src/index.ts") ? module.Folder + "/src/index.ts" : module.Manifest;
-            context.Add(Rules.ModuleHealth, entry, 1, $"no source under {module.Folder}/src imports {coreName} or defines a /health route.");
+            context.Add(Rules.ModuleHealth, module.Manifest, 1, $"{entry} is missing: the server's entry point starts it through {coreName}.");
+        }
+        else if (!importsCore.IsMatch(text) && !HealthRoute().IsMatch(text))
+        {
+            context.Add(Rules.ModuleHealth, entry, 1, $"the entry point neither imports {coreName} (which serves /health) nor defines a /health route.");
         }
     }
 
@@ -97,11 +103,15 @@ internal sealed partial class ModuleRules : ICheckAnalyzer
             context.Add(Rules.ModuleCoreDependency, project, ((IXmlLineInfo)coreReference).LineNumber, $"the ProjectReference points at {CoreDotnetProject}, which is not in the workspace.");
         }
 
-        var sources = context.Files.Under(module.Folder + "/src").Where(p => p.EndsWith(".cs", StringComparison.Ordinal)).ToList();
-        if (!sources.Any(p => context.Files.Read(p) is { } source && (source.Contains("McpOps.McpCore", StringComparison.Ordinal) || HealthRoute().IsMatch(source))))
+        var entry = projectFolder + "/Program.cs";
+        var source = context.Files.Read(entry);
+        if (source is null)
         {
-            var entry = sources.FirstOrDefault(p => p.EndsWith("/Program.cs", StringComparison.Ordinal)) ?? project;
-            context.Add(Rules.ModuleHealth, entry, 1, $"no source under {module.Folder}/src uses McpOps.McpCore or defines a /health route.");
+            context.Add(Rules.ModuleHealth, project, 1, $"{entry} is missing: the server's entry point starts it through McpOps.McpCore.");
+        }
+        else if (!source.Contains("McpOps.McpCore", StringComparison.Ordinal) && !HealthRoute().IsMatch(source))
+        {
+            context.Add(Rules.ModuleHealth, entry, 1, "the entry point neither uses McpOps.McpCore (which serves /health) nor defines a /health route.");
         }
     }
 

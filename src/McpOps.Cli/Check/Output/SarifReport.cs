@@ -27,7 +27,6 @@ internal static class SarifReport
             rules.Add(new JsonObject
             {
                 ["id"] = rule.Id,
-                ["name"] = rule.Id,
                 ["shortDescription"] = new JsonObject { ["text"] = rule.Description },
                 ["fullDescription"] = new JsonObject { ["text"] = rule.Description },
                 ["help"] = new JsonObject { ["text"] = "Fix: " + rule.Fix, ["markdown"] = "**Fix:** " + rule.Fix },

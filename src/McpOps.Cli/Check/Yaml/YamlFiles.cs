@@ -9,18 +9,22 @@ internal static class YamlFiles
     public static IReadOnlyList<YamlDocument> Load(string path, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var reason = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
             throw new UnreadableFileException($"{path}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {reason}");
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            throw new UnreadableFileException($"{path}: invalid YAML: {ex.Message}");
+            // Duplicate keys, and a YamlDotNet scanner state error on some unterminated flow
+            // collections: report where parsing had got to.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new UnreadableFileException($"{path}:{at.Line}:{at.Column}: invalid YAML: {ex.Message}");
         }
 
         return [.. stream.Documents];
