@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -10,6 +11,9 @@ namespace McpOps.Cli.Check.Docker;
 /// </summary>
 internal sealed class DockerIgnore
 {
+    // Every module's Dockerfile.dockerignore repeats the same patterns: build each regex once.
+    private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+
     private readonly List<(Regex Pattern, bool Exclusion)> _patterns = [];
 
     public DockerIgnore(string text)
@@ -34,7 +38,7 @@ internal sealed class DockerIgnore
                 continue;
             }
 
-            _patterns.Add((ToRegex(line), exclusion));
+            _patterns.Add((Compiled.GetOrAdd(line, ToRegex), exclusion));
         }
     }
 

@@ -200,9 +200,10 @@ internal sealed partial class DockerfileRules : ICheckAnalyzer
         {
             try
             {
-                words = JsonSerializer.Deserialize<List<string>>(arguments) ?? [];
+                using var json = JsonDocument.Parse(arguments);
+                words = [.. json.RootElement.EnumerateArray().Select(e => e.ToString())];
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
                 words = Dockerfile.SplitWords(arguments);
             }
@@ -231,7 +232,9 @@ internal sealed partial class DockerfileRules : ICheckAnalyzer
 
         try
         {
-            return JsonSerializer.Deserialize<List<string>>(trimmed) is not null;
+            using var json = JsonDocument.Parse(trimmed);
+            return json.RootElement.ValueKind == JsonValueKind.Array
+                && json.RootElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String);
         }
         catch (JsonException)
         {

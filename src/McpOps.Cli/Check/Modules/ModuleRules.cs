@@ -22,12 +22,13 @@ internal sealed partial class ModuleRules : ICheckAnalyzer
     {
         var core = context.Json(Workspace.McpCorePackageJson);
         var coreName = core is null ? null : JsonFiles.GetString(core, "name");
+        var importsCore = coreName is null ? null : new Regex($@"from\s+['""]{Regex.Escape(coreName)}(/[^'""]*)?['""]|import\(\s*['""]{Regex.Escape(coreName)}");
         foreach (var module in context.Modules)
         {
             switch (module.Language)
             {
                 case ModuleLanguage.TypeScript:
-                    CheckTypeScript(context, module, coreName);
+                    CheckTypeScript(context, module, coreName, importsCore);
                     break;
                 case ModuleLanguage.CSharp:
                     CheckCSharp(context, module);
@@ -41,9 +42,9 @@ internal sealed partial class ModuleRules : ICheckAnalyzer
         }
     }
 
-    private static void CheckTypeScript(CheckContext context, CheckModule module, string? coreName)
+    private static void CheckTypeScript(CheckContext context, CheckModule module, string? coreName, Regex? importsCore)
     {
-        if (coreName is null)
+        if (coreName is null || importsCore is null)
         {
             return; // mcp-core's package.json is missing or malformed: reported on its own.
         }
@@ -64,7 +65,6 @@ internal sealed partial class ModuleRules : ICheckAnalyzer
         // The entry point (what the bundle starts from) must start the server through mcp-core,
         // which serves /health, or serve /health itself.
         var entry = module.Folder + "/src/index.ts";
-        var importsCore = new Regex($@"from\s+['""]{Regex.Escape(coreName)}(/[^'""]*)?['""]|import\(\s*['""]{Regex.Escape(coreName)}");
         var text = context.Files.Read(entry);
         if (text is null)
         {

@@ -59,12 +59,20 @@ internal sealed partial class RepositoryRules : ICheckAnalyzer
             }
         }
 
+        // The pattern starts at the name's suffix (fast to find); the full name is read backwards.
         foreach (Match m in SecretAssignment().Matches(text))
         {
             var value = m.Groups["value"].Value;
             if (LooksLikeSecretValue(value) && !TokenPatterns.Any(t => t.Pattern.IsMatch(value)))
             {
-                context.Add(Rules.RepositoryToken, path, LineOf(m.Index), $"{m.Groups["name"].Value} is assigned a high-entropy literal ({Redact(value)}).");
+                var start = m.Index;
+                while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+                {
+                    start--;
+                }
+
+                var name = text[start..(m.Index + m.Groups["suffix"].Length)];
+                context.Add(Rules.RepositoryToken, path, LineOf(m.Index), $"{name} is assigned a high-entropy literal ({Redact(value)}).");
             }
         }
     }
@@ -114,6 +122,6 @@ internal sealed partial class RepositoryRules : ICheckAnalyzer
     [GeneratedRegex(@"\bAIza[0-9A-Za-z_\-]{35}\b")]
     private static partial Regex GoogleApiKey();
 
-    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_]*(?:_TOKEN|_SECRET|_KEY|PASSWORD|PASSWD))\b[""']?\s*[:=]\s*[""']?(?<value>[A-Za-z0-9+_.=~-]{16,})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<suffix>_TOKEN|_SECRET|_KEY|PASSWORD|PASSWD)\b[""']?[ \t]*[:=][ \t]*[""']?(?<value>[A-Za-z0-9+_.=~-]{16,})", RegexOptions.IgnoreCase)]
     private static partial Regex SecretAssignment();
 }
