@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>`sync --check` found drift: the wiring differs from what sync would write.</summary>
     public const int Drift = 1;
 
+    /// <summary>`check` found at least one unsuppressed finding.</summary>
+    public const int Findings = 1;
+
     /// <summary>Bad usage or bad input: unknown option, invalid name, malformed file, missing markers, no template pack.</summary>
     public const int InputError = 2;
 }

@@ -45,7 +45,7 @@ internal static class McpOpsCli
 
     public static Command Build(CliContext context)
     {
-        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Exit codes: 0 ok, 1 drift (sync --check), 2 usage or input error.");
+        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Checks it against the Definition of Done. Exit codes: 0 ok, 1 drift (sync --check) or findings (check), 2 usage or input error.");
         var help = new HelpOption();
         if (help.Action is HelpAction action)
         {
@@ -58,6 +58,7 @@ internal static class McpOpsCli
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(RemoveCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.SetAction(parseResult =>
         {
             // `mcpops` alone: show what it can do, on stderr, and fail as a usage error.

@@ -17,6 +17,7 @@ public sealed class HelpApprovalTests
     [InlineData("mcpops-sync", "sync --help")]
     [InlineData("mcpops-remove", "remove --help")]
     [InlineData("mcpops-list", "list -h")]
+    [InlineData("mcpops-check", "check --help")]
     public void Help_matches_the_approved_text(string name, string commandLine)
     {
         var result = CliRun.In(Path.GetTempPath(), commandLine.Split(' '));

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpOps.Cli.Check.Yaml;
+using McpOps.Cli.Workspaces;
+using YamlDotNet.RepresentationModel;
+
+namespace McpOps.Cli.Check;
+
+/// <summary>
+/// What every analyzer gets: the files, the modules in scope, and the list findings go to. A file
+/// that cannot be parsed is recorded in <see cref="Unreadable"/> (the run then exits 2) and the
+/// analyzer moves on, so one run reports every malformed file.
+/// </summary>
+internal sealed class CheckContext
+{
+    private readonly List<Finding> _findings = [];
+    private readonly List<string> _unreadable = [];
+    private readonly Dictionary<string, TextLines> _lines = new(StringComparer.Ordinal);
+
+    public CheckContext(CheckFiles files, string? moduleFilter)
+    {
+        Files = files;
+        ModuleFilter = moduleFilter;
+        AllModules = CheckModule.Discover(files);
+        Modules = moduleFilter is null ? AllModules : [.. AllModules.Where(m => m.Name == moduleFilter)];
+    }
+
+    public CheckFiles Files { get; }
+
+    /// <summary>`--module NAME`: only that module's rules and the files under modules/NAME/ are checked.</summary>
+    public string? ModuleFilter { get; }
+
+    public IReadOnlyList<CheckModule> AllModules { get; }
+
+    public IReadOnlyList<CheckModule> Modules { get; }
+
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    public IReadOnlyList<string> Unreadable => _unreadable;
+
+    /// <summary>The module a workspace path belongs to (modules/&lt;name&gt;/...), or null.</summary>
+    public static string? ModuleOf(string path)
+    {
+        if (!path.StartsWith("modules/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = path["modules/".Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var name = slash < 0 ? rest : rest[..slash];
+        return name.StartsWith('_') || name.StartsWith('.') ? null : name;
+    }
+
+    public bool InScope(string path) => ModuleFilter is null || ModuleOf(path) == ModuleFilter;
+
+    public void Add(CheckRule rule, string path, int line, string message, string? module = null) =>
+        _findings.Add(new Finding(rule, path, Math.Max(1, line), message, module ?? ModuleOf(path)));
+
+    public TextLines? Lines(string path)
+    {
+        if (_lines.TryGetValue(path, out var lines))
+        {
+            return lines;
+        }
+
+        var text = Files.Read(path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        lines = new TextLines(text);
+        _lines[path] = lines;
+        return lines;
+    }
+
+    /// <summary>The YAML documents of <paramref name="path"/>, or null when it is missing or malformed (recorded).</summary>
+    public IReadOnlyList<YamlDocument>? Yaml(string path)
+    {
+        var text = Files.Read(path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return YamlFiles.Load(path, text);
+        }
+        catch (UnreadableFileException ex)
+        {
+            _unreadable.Add(ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A JSON object file, or null when it is missing or malformed (recorded).</summary>
+    public JsonObject? Json(string path)
+    {
+        var text = Files.Read(path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonFiles.ParseObject(path, text);
+        }
+        catch (WorkspaceException ex)
+        {
+            _unreadable.AddRange(ex.Problems);
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            _unreadable.Add(JsonFiles.Describe(path, ex));
+            return null;
+        }
+    }
+
+    public void ReportUnreadable(string problem) => _unreadable.Add(problem);
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+
+namespace McpOps.Cli.Check;
+
+/// <summary>
+/// The files `mcpops check` looks at, relative to the workspace root with '/'. On disk these are
+/// the files git would commit (`git ls-files --cached --others --exclude-standard`) when the
+/// workspace is a git checkout, else every file; node_modules, dist, bin, obj and .git are never
+/// looked at. In tests the same rules run over files held in memory.
+/// </summary>
+internal sealed class CheckFiles
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules", "dist", "bin", "obj", ".git" };
+
+    private readonly Func<string, string?> _read;
+    private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _set;
+
+    private CheckFiles(IEnumerable<string> paths, Func<string, string?> read, string? root)
+    {
+        Paths = [.. paths.Where(p => !IsSkipped(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _set = new HashSet<string>(Paths, StringComparer.Ordinal);
+        _read = read;
+        Root = root;
+    }
+
+    /// <summary>The workspace folder on disk, or null for files in memory.</summary>
+    public string? Root { get; }
+
+    public IReadOnlyList<string> Paths { get; }
+
+    public static CheckFiles FromMemory(IReadOnlyDictionary<string, string> files) =>
+        new(files.Keys, path => files.GetValueOrDefault(path), null);
+
+    public static CheckFiles FromDisk(string root)
+    {
+        var full = Path.GetFullPath(root);
+        var paths = GitFiles(full) ?? WalkFiles(full);
+        return new CheckFiles(paths, path =>
+        {
+            var file = Path.Combine(full, path);
+            return File.Exists(file) ? File.ReadAllText(file) : null;
+        }, full);
+    }
+
+    public bool Exists(string path) => _set.Contains(path);
+
+    /// <summary>The file's text, or null when it is not one of <see cref="Paths"/>.</summary>
+    public string? Read(string path)
+    {
+        if (!_set.Contains(path))
+        {
+            return null;
+        }
+
+        if (!_cache.TryGetValue(path, out var text))
+        {
+            text = _read(path);
+            _cache[path] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>Files directly or indirectly under <paramref name="folder"/> ("" for all).</summary>
+    public IEnumerable<string> Under(string folder) =>
+        folder.Length == 0 ? Paths : Paths.Where(p => p.StartsWith(folder + "/", StringComparison.Ordinal));
+
+    /// <summary>Names of the sub-folders of <paramref name="folder"/> that hold at least one file.</summary>
+    public IReadOnlyList<string> Folders(string folder) =>
+        [.. Under(folder)
+            .Select(p => p[(folder.Length + 1)..])
+            .Where(rest => rest.Contains('/', StringComparison.Ordinal))
+            .Select(rest => rest[..rest.IndexOf('/', StringComparison.Ordinal)])
+            .Distinct(StringComparer.Ordinal)];
+
+    private static bool IsSkipped(string path) => path.Split('/').SkipLast(1).Any(SkippedFolders.Contains);
+
+    private static List<string> WalkFiles(string root)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo dir)
+                {
+                    // Symlinked folders are not followed: a link to / must not make check walk the disk.
+                    if (!SkippedFolders.Contains(dir.Name) && dir.LinkTarget is null)
+                    {
+                        pending.Push(dir.FullName);
+                    }
+                }
+                else
+                {
+                    files.Add(Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'));
+                }
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>What git would commit: tracked files plus untracked ones that are not ignored. Null when this is not a git checkout.</summary>
+    private static List<string>? GitFiles(string root)
+    {
+        if (!Directory.Exists(Path.Combine(root, ".git")) && !File.Exists(Path.Combine(root, ".git")))
+        {
+            return null;
+        }
+
+        try
+        {
+            var start = new ProcessStartInfo("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+            };
+            using var git = Process.Start(start);
+            if (git is null)
+            {
+                return null;
+            }
+
+            git.StandardInput.Close();
+            var errors = git.StandardError.ReadToEndAsync();
+            var output = git.StandardOutput.ReadToEnd();
+            git.WaitForExit();
+            _ = errors.Result;
+            if (git.ExitCode != 0)
+            {
+                return null;
+            }
+
+            // Deleted-but-tracked files are listed too: keep only what exists.
+            return [.. output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(p => File.Exists(Path.Combine(root, p)))];
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on PATH: look at every file instead
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using McpOps.Cli.Check.Compose;
+using McpOps.Cli.Check.Docker;
+using McpOps.Cli.Check.Kubernetes;
+using McpOps.Cli.Check.Modules;
+using McpOps.Cli.Check.Railway;
+using McpOps.Cli.Check.Repository;
+using McpOps.Cli.Check.Suppressions;
+using McpOps.Cli.Check.Workflows;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Check;
+
+/// <summary>Runs every analyzer over the files, applies suppressions, and returns the report.</summary>
+internal static class CheckRunner
+{
+    private static readonly ICheckAnalyzer[] Analyzers =
+    [
+        new DockerfileRules(),
+        new DockerIgnoreRules(),
+        new ModuleRules(),
+        new RailwayRules(),
+        new CloudRunRules(),
+        new WorkflowRules(),
+        new KubernetesRules(),
+        new ComposeRules(),
+        new RepositoryRules(),
+    ];
+
+    /// <summary>Throws <see cref="WorkspaceException"/> (exit 2) for an unknown module or unreadable files, naming each.</summary>
+    public static CheckReport Run(CheckFiles files, string? moduleFilter = null)
+    {
+        var context = new CheckContext(files, moduleFilter);
+        if (moduleFilter is not null && context.Modules.Count == 0)
+        {
+            var names = context.AllModules.Select(m => m.Name).DefaultIfEmpty("none");
+            throw new WorkspaceException($"no module named '{moduleFilter}' (no modules/{moduleFilter}/mcp/). Modules: {string.Join(", ", names)}.");
+        }
+
+        foreach (var analyzer in Analyzers)
+        {
+            analyzer.Run(context);
+        }
+
+        var suppressions = SuppressionConfig.Read(context).Concat(InlineSuppressions.Read(context)).ToList();
+        if (context.Unreadable.Count > 0)
+        {
+            throw new WorkspaceException([.. context.Unreadable.Distinct(StringComparer.Ordinal)]);
+        }
+
+        var findings = new List<Finding>();
+        foreach (var finding in context.Findings)
+        {
+            var by = suppressions.FirstOrDefault(s => s.HasReason && s.Covers(finding));
+            findings.Add(by is null ? finding : finding with { Suppression = new Suppression(by.Kind, by.Reason.Trim(), by.SourcePath, by.SourceLine) });
+        }
+
+        foreach (var entry in suppressions)
+        {
+            var where = entry.Kind == SuppressionKind.Config ? $"suppression in {entry.SourcePath}" : "inline suppression";
+            var module = CheckContext.ModuleOf(entry.SourcePath);
+            foreach (var id in entry.RuleIds.Where(id => Rules.Find(id) is null))
+            {
+                findings.Add(new Finding(Rules.SuppressionUnknownRule, entry.SourcePath, entry.SourceLine,
+                    id.Length == 0 ? $"{where} names no rule." : $"{where} names unknown rule `{id}`.", module));
+            }
+
+            if (!entry.HasReason)
+            {
+                findings.Add(new Finding(Rules.SuppressionWithoutReason, entry.SourcePath, entry.SourceLine,
+                    $"{where} of {string.Join(", ", entry.RuleIds.Where(i => i.Length > 0).DefaultIfEmpty("?"))} gives no reason, so it suppresses nothing.", module));
+            }
+        }
+
+        if (moduleFilter is not null)
+        {
+            findings.RemoveAll(f => f.Module != moduleFilter);
+        }
+
+        var ordered = findings
+            .DistinctBy(f => (f.Rule.Id, f.Path, f.Line, f.Message))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Line)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return new CheckReport(ordered, context.Modules, moduleFilter);
+    }
+}
