@@ -6,8 +6,8 @@ namespace McpOps.Cli.Tests.Check;
 
 /// <summary>
 /// One generated workspace for every check test, made once per run: `dotnet new mcp-workspace`,
-/// `mcpops add billing`, `mcpops add inventory` (both wired by sync), and a C# module `ledger`
-/// (`dotnet new mcp-module --language C#`). Tests read its files into memory and mutate copies,
+/// `mcpops add billing`, `mcpops add inventory` and `mcpops add ledger --language C#` (each wired
+/// by sync). Tests read its files into memory and mutate copies,
 /// so the rules run without touching the disk; CLI tests copy it to a folder of their own.
 /// </summary>
 internal static class CheckWorkspace
@@ -30,13 +30,7 @@ internal static class CheckWorkspace
             var root = await GeneratedWorkspaces.GenerateAsync(pack, _temp);
             GeneratedWorkspaces.Add(pack, root, "billing");
             GeneratedWorkspaces.Add(pack, root, "inventory");
-            (await pack.NewAsync(root, "mcp-module", "-n", "ledger", "--language", "C#")).EnsureSuccess();
-            // sync does not wire C# modules yet (being added in parallel): import ledger's Railway
-            // service by hand, exactly as sync writes a TypeScript module's.
-            var railway = Path.Combine(root, ".railway", "railway.ts");
-            File.WriteAllText(railway, File.ReadAllText(railway)
-                .Replace("// mcpops:end imports", "import ledgerService from \"../modules/ledger/mcp/railway.service.ts\";\n// mcpops:end imports")
-                .Replace("      // mcpops:end services", "      ledgerService({ ctx, source }),\n      // mcpops:end services"));
+            GeneratedWorkspaces.Add(pack, root, "ledger", "--language", "C#");
             _root = root;
             return root;
         }
