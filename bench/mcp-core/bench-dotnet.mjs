@@ -18,12 +18,14 @@ const token = 'bench-token-not-a-secret';
 let nextPort = 19_900 + Math.floor(Math.random() * 500);
 
 const servers = {
-  csharp: (port) => ({ cmd: 'dotnet', args: [basename(csharpDll)], cwd: dirname(csharpDll), env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true }),
+  csharp: (port) => ({ cmd: 'dotnet', args: [basename(csharpDll)], cwd: dirname(csharpDll), env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true, path: '/mcp' }),
   microsoft: (port) => ({
     cmd: 'dotnet', args: [basename(microsoftDll)], cwd: dirname(microsoftDll), auth: false,
+    // The template's app.MapMcp() serves MCP at the root.
+    path: '/',
     env: { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, Logging__LogLevel__Default: 'Warning' },
   }),
-  typescript: (port) => ({ cmd: process.execPath, args: ['dist/server.mjs'], cwd: tsModule, env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true }),
+  typescript: (port) => ({ cmd: process.execPath, args: ['dist/server.mjs'], cwd: tsModule, env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true, path: '/mcp' }),
 };
 
 function start(kind) {
@@ -34,7 +36,7 @@ function start(kind) {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', ...spec.env },
     stdio: 'ignore',
   });
-  return { child, port, auth: spec.auth };
+  return { child, port, auth: spec.auth, url: `http://127.0.0.1:${port}${spec.path}` };
 }
 
 // Any HTTP answer means listening (Microsoft's server has no /health).
@@ -54,9 +56,9 @@ async function waitListening(port, child) {
 const stop = async (child) => { child.kill('SIGKILL'); await new Promise((r) => child.once('exit', r)); };
 
 const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'bench' } } });
-async function load(port, auth) {
+async function load({ url, auth }) {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/mcp`, method: 'POST', connections, duration, body,
+    url, method: 'POST', connections, duration, body,
     headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
@@ -64,8 +66,8 @@ async function load(port, auth) {
 }
 
 // One answered tools/call per server before timing: the echo tool exists and answers the same text.
-async function check(port, auth) {
-  const response = await fetch(`http://127.0.0.1:${port}/mcp`, {
+async function check({ url, auth }) {
+  const response = await fetch(url, {
     method: 'POST', body,
     headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
   });
@@ -79,9 +81,9 @@ for (const round of [0, 1]) {
   for (const kind of round === 0 ? kinds : [...kinds].reverse()) {
     const server = start(kind);
     await waitListening(server.port, server.child);
-    await check(server.port, server.auth);
-    await load(server.port, server.auth); // warm-up (JIT, tiered compilation, connection pools)
-    runs[kind].push(await load(server.port, server.auth));
+    await check(server);
+    await load(server); // warm-up (JIT, tiered compilation, connection pools)
+    runs[kind].push(await load(server));
     await stop(server.child);
   }
 }

@@ -137,10 +137,10 @@ public sealed class ImageServer : IAsyncDisposable
         await _buildah.RunAsync("rm", _container);
     }
 
-    // env -i NAME=VALUE... chroot --userspec=UID:GID <rootfs> <command...>: nothing of the host's
-    // environment leaks in; the user is the image's numeric USER.
-    // /proc and /dev, as a container runtime mounts them; only for shell-less images (the
-    // Node.js image runs without them, as it always has here). Unmounted on dispose.
+    // /proc and a minimal /dev (a tmpfs with null, zero, full, random, urandom and shm), as a container
+    // runtime provides them; only for shell-less images (the Node.js image runs without them, as it
+    // always has here). Never a bind mount of the host's /dev: a recursive delete of the storage root
+    // after a failed unmount must not reach host device nodes. Unmounted on dispose.
     private async Task MountRuntimeFileSystemsAsync()
     {
         if (HasShell || _mounts.Count > 0)
@@ -148,14 +148,30 @@ public sealed class ImageServer : IAsyncDisposable
             return;
         }
 
-        foreach (var (target, arguments) in new (string, string[])[] { ("proc", ["-t", "proc", "proc"]), ("dev", ["--bind", "/dev"]) })
+        var proc = Path.Combine(RootFilesystem, "proc");
+        Directory.CreateDirectory(proc);
+        (await ProcessRunner.RunAsync("mount", ["-t", "proc", "proc", proc], "/")).EnsureSuccess();
+        _mounts.Add(proc);
+
+        var dev = Path.Combine(RootFilesystem, "dev");
+        Directory.CreateDirectory(dev);
+        (await ProcessRunner.RunAsync("mount", ["-t", "tmpfs", "-o", "mode=755,nosuid,size=64m", "tmpfs", dev], "/")).EnsureSuccess();
+        _mounts.Add(dev);
+        foreach (var (name, minor) in new[] { ("null", "3"), ("zero", "5"), ("full", "7"), ("random", "8"), ("urandom", "9") })
         {
-            var path = Path.Combine(RootFilesystem, target);
-            Directory.CreateDirectory(path);
-            (await ProcessRunner.RunAsync("mount", [.. arguments, path], "/")).EnsureSuccess();
-            _mounts.Add(path);
+            (await ProcessRunner.RunAsync("mknod", ["-m", "666", Path.Combine(dev, name), "c", "1", minor], "/")).EnsureSuccess();
         }
+
+        Directory.CreateDirectory(Path.Combine(dev, "shm"));
+        File.SetUnixFileMode(
+            Path.Combine(dev, "shm"),
+            UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
     }
+
+    // env -i NAME=VALUE... chroot --userspec=UID:GID <rootfs> <command...>: nothing of the host's
+    // environment leaks in; the user is the image's numeric USER.
 
     private List<string> ImageCommand(IEnumerable<string> command, bool inWorkingDir = false)
     {
