@@ -162,12 +162,9 @@ public sealed class ImageServer : IAsyncDisposable
             (await ProcessRunner.RunAsync("mknod", ["-m", "666", Path.Combine(dev, name), "c", "1", minor], "/")).EnsureSuccess();
         }
 
-        Directory.CreateDirectory(Path.Combine(dev, "shm"));
-        File.SetUnixFileMode(
-            Path.Combine(dev, "shm"),
-            UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+        var shm = Path.Combine(dev, "shm");
+        Directory.CreateDirectory(shm);
+        (await ProcessRunner.RunAsync("chmod", ["1777", shm], "/")).EnsureSuccess();
     }
 
     // env -i NAME=VALUE... chroot --userspec=UID:GID <rootfs> <command...>: nothing of the host's
