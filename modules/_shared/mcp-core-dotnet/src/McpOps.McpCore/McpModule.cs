@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpOps.McpCore;
 
@@ -20,6 +21,21 @@ public sealed record McpModule
     /// under Tools/. Static classes are fine.
     /// </summary>
     public required IReadOnlyList<Type> ToolTypes { get; init; }
+
+    /// <summary>
+    /// Classes marked [McpServerResourceType] whose [McpServerResource] methods are served: fixed URIs
+    /// become resources, URIs with {placeholders} resource templates. Optional; none by default.
+    /// </summary>
+    public IReadOnlyList<Type> ResourceTypes { get; init; } = [];
+
+    /// <summary>Classes marked [McpServerPromptType] whose [McpServerPrompt] methods are served. Optional.</summary>
+    public IReadOnlyList<Type> PromptTypes { get; init; } = [];
+
+    /// <summary>
+    /// Further SDK configuration after tools, resources and prompts are registered, for what has no
+    /// member here (for example <c>WithCompleteHandler</c> for argument completion). Optional.
+    /// </summary>
+    public Action<IMcpServerBuilder>? ConfigureServer { get; init; }
 
     /// <summary>The module's own port (its --port at generation), used when PORT is unset.</summary>
     public int DefaultPort { get; init; } = McpServerSettings.DefaultPort;

@@ -64,10 +64,13 @@ public static class McpServerHost
     {
         ArgumentNullException.ThrowIfNull(module);
         var settings = McpServerSettings.Load(environment, module.DefaultPort);
-        var duplicate = module.ToolTypes.GroupBy(type => type).FirstOrDefault(group => group.Count() > 1);
-        if (duplicate is not null)
+        foreach (var (kind, types) in new[] { ("Tool", module.ToolTypes), ("Resource", module.ResourceTypes), ("Prompt", module.PromptTypes) })
         {
-            throw new ArgumentException($"Tool type {duplicate.Key.Name} is registered twice.", nameof(module));
+            var duplicate = types.GroupBy(type => type).FirstOrDefault(group => group.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new ArgumentException($"{kind} type {duplicate.Key.Name} is registered twice.", nameof(module));
+            }
         }
 
         var app = Build(module, settings);
@@ -133,7 +136,7 @@ public static class McpServerHost
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ServerState>();
-        builder.Services
+        var mcp = builder.Services
             .AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = module.Name, Version = module.Version };
@@ -143,6 +146,19 @@ public static class McpServerHost
             // The cast matters: without it WithTools<T>(T target) would bind and register the list's own methods.
             .WithTools((IEnumerable<Type>)module.ToolTypes)
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => ToolCallGuard.Create(settings.ToolTimeout, () => logger)(next)));
+
+        // Only when there are some: an empty collection would still advertise the capability.
+        if (module.ResourceTypes.Count > 0)
+        {
+            mcp.WithResources((IEnumerable<Type>)module.ResourceTypes);
+        }
+
+        if (module.PromptTypes.Count > 0)
+        {
+            mcp.WithPrompts((IEnumerable<Type>)module.PromptTypes);
+        }
+
+        module.ConfigureServer?.Invoke(mcp);
 
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();

@@ -1,0 +1,102 @@
+// C# rows of bench/run. Usage:
+//   node bench-dotnet.mjs <csharpModuleDll> <microsoftServerDll|-> <tsModuleFolder>
+// tools/call (echo) throughput on loopback with autocannon, same run, same load as bench.mjs:
+//   - the generated C# module (mcp-core-dotnet; bearer auth on, its default JSON request log at info)
+//   - Microsoft's `dotnet new mcpserver -t remote --self-contained false` server with the same echo tool
+//     added (no auth; its logging at Warning, so it writes no per-request lines): the ratio is conservative
+//   - the generated TypeScript module (mcp-core, node dist/server.mjs, auth on, its default log)
+// "-" for the Microsoft server prints that row as skipped (reason in MCPSERVER_SKIPPED).
+// Servers run one at a time, rounds alternate the order, each run follows a warm-up run.
+import { spawn } from 'node:child_process';
+import { basename, dirname } from 'node:path';
+import autocannon from 'autocannon';
+
+const [csharpDll, microsoftDll, tsModule] = process.argv.slice(2);
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const token = 'bench-token-not-a-secret';
+let nextPort = 19_900 + Math.floor(Math.random() * 500);
+
+const servers = {
+  csharp: (port) => ({ cmd: 'dotnet', args: [basename(csharpDll)], cwd: dirname(csharpDll), env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true, path: '/mcp' }),
+  microsoft: (port) => ({
+    cmd: 'dotnet', args: [basename(microsoftDll)], cwd: dirname(microsoftDll), auth: false,
+    // The template's app.MapMcp() serves MCP at the root.
+    path: '/',
+    env: { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, Logging__LogLevel__Default: 'Warning' },
+  }),
+  typescript: (port) => ({ cmd: process.execPath, args: ['dist/server.mjs'], cwd: tsModule, env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true, path: '/mcp' }),
+};
+
+function start(kind) {
+  const port = nextPort++;
+  const spec = servers[kind](port);
+  const child = spawn(spec.cmd, spec.args, {
+    cwd: spec.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', ...spec.env },
+    stdio: 'ignore',
+  });
+  return { child, port, auth: spec.auth, url: `http://127.0.0.1:${port}${spec.path}` };
+}
+
+// Any HTTP answer means listening (Microsoft's server has no /health).
+async function waitListening(port, child) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`server on ${port} never answered`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/health`);
+      return;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const stop = async (child) => { child.kill('SIGKILL'); await new Promise((r) => child.once('exit', r)); };
+
+const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'bench' } } });
+async function load({ url, auth }) {
+  const result = await autocannon({
+    url, method: 'POST', connections, duration, body,
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+// One answered tools/call per server before timing: the echo tool exists and answers the same text.
+async function check({ url, auth }) {
+  const response = await fetch(url, {
+    method: 'POST', body,
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  const text = await response.text();
+  if (!response.ok || !text.includes('"text":"bench"')) throw new Error(`tools/call echo failed (${response.status}): ${text.slice(0, 300)}`);
+}
+
+const kinds = ['csharp', 'typescript', ...(microsoftDll === '-' ? [] : ['microsoft'])];
+const runs = Object.fromEntries(kinds.map((k) => [k, []]));
+for (const round of [0, 1]) {
+  for (const kind of round === 0 ? kinds : [...kinds].reverse()) {
+    const server = start(kind);
+    await waitListening(server.port, server.child);
+    await check(server);
+    await load(server); // warm-up (JIT, tiered compilation, connection pools)
+    runs[kind].push(await load(server));
+    await stop(server.child);
+  }
+}
+const avg = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
+const summary = (kind) => ({ rps: avg(runs[kind], 'rps'), p50: avg(runs[kind], 'p50'), p99: avg(runs[kind], 'p99') });
+const cs = summary('csharp');
+const ts = summary('typescript');
+
+if (microsoftDll === '-') {
+  console.log(`| C# module (mcp-core-dotnet) \`tools/call\` throughput, ${connections} connections (target ratio >= 0.95) | ${cs.rps.toFixed(0)} req/s | Microsoft \`dotnet new mcpserver -t remote\`: skipped, ${process.env.MCPSERVER_SKIPPED ?? 'not available'} | - | - |`);
+} else {
+  const ms = summary('microsoft');
+  console.log(`| C# module (mcp-core-dotnet) \`tools/call\` throughput, ${connections} connections (target ratio >= 0.95) | ${cs.rps.toFixed(0)} req/s | Microsoft \`dotnet new mcpserver -t remote --self-contained false\`, same echo tool | ${ms.rps.toFixed(0)} req/s | ${(cs.rps / ms.rps).toFixed(2)} |`);
+  console.log(`| C# module \`tools/call\` latency p50 / p99 | ${cs.p50} / ${cs.p99} ms | Microsoft \`mcpserver\` | ${ms.p50} / ${ms.p99} ms | ${(cs.p50 / Math.max(ms.p50, 1)).toFixed(2)} / ${(cs.p99 / Math.max(ms.p99, 1)).toFixed(2)} |`);
+}
+console.log(`| C# module \`tools/call\` throughput vs the TypeScript module (report) | ${cs.rps.toFixed(0)} req/s | TypeScript module (mcp-core), same tool | ${ts.rps.toFixed(0)} req/s | ${(cs.rps / ts.rps).toFixed(2)} |`);
