@@ -43,7 +43,7 @@ public sealed partial class CSharpConformanceTests(TemplatePack pack, ITestOutpu
 
         // The suite connects without a token and checks DNS-rebinding protection of a local,
         // unauthenticated server: exactly mcp-core's local-development mode.
-        await using var server = await RunningDotnetServer.StartAsync(
+        await using var server = await RunningServer.StartDotnetAsync(
             dll,
             new Dictionary<string, string> { ["MCP_AUTH_DISABLED"] = "true", ["LOG_LEVEL"] = "warn" },
             Http);

@@ -48,7 +48,7 @@ public sealed class CSharpEndToEndTests(TemplatePack pack)
     {
         var workspace = await MixedWorkspace.GetAsync(pack);
         var clientWorkspace = await GeneratedWorkspace.GetAsync(pack);
-        await using var server = await RunningDotnetServer.StartAsync(workspace.ServerDll, ServerEnvironment, Http);
+        await using var server = await RunningServer.StartDotnetAsync(workspace.ServerDll, ServerEnvironment, Http);
 
         var call = await ProcessRunner.RunAsync(
             "node",
@@ -71,7 +71,7 @@ public sealed class CSharpEndToEndTests(TemplatePack pack)
     public async Task Unauthenticated_calls_get_401_logs_are_JSON_and_SIGTERM_drains_and_exits_0()
     {
         var workspace = await MixedWorkspace.GetAsync(pack);
-        await using var server = await RunningDotnetServer.StartAsync(workspace.ServerDll, ServerEnvironment, Http);
+        await using var server = await RunningServer.StartDotnetAsync(workspace.ServerDll, ServerEnvironment, Http);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseUrl, "/mcp"))
         {
@@ -116,7 +116,7 @@ public sealed class CSharpEndToEndTests(TemplatePack pack)
     public async Task Healthcheck_argument_probes_the_running_server()
     {
         var workspace = await MixedWorkspace.GetAsync(pack);
-        await using var server = await RunningDotnetServer.StartAsync(workspace.ServerDll, ServerEnvironment, Http);
+        await using var server = await RunningServer.StartDotnetAsync(workspace.ServerDll, ServerEnvironment, Http);
         var port = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var healthy = await ProcessRunner.RunAsync("dotnet", [workspace.ServerDll, "--healthcheck"], workspace.Root, new Dictionary<string, string> { ["PORT"] = port });

@@ -20,8 +20,8 @@ public sealed class McpCoreBadInputTests(TemplatePack pack, ITestOutputHelper ou
     {
         ConformanceValidator.EnsureInstalled();
         var workspace = await GeneratedWorkspace.GetAsync(pack);
-        await using var server = await McpCoreServer.StartAsync(
-            ["dist/server.mjs"], workspace.ModuleFolder("inventory"), new Dictionary<string, string> { ["MCP_AUTH_TOKEN"] = Token });
+        await using var server = await RunningServer.StartAsync(
+            "node", ["dist/server.mjs"], workspace.ModuleFolder("inventory"), new Dictionary<string, string> { ["MCP_AUTH_TOKEN"] = Token });
 
         var run = await ProcessRunner.RunAsync(
             "node", [ConformanceValidator.Script("bad-input.mjs"), server.BaseUrl.ToString(), Token], ConformanceValidator.Folder,

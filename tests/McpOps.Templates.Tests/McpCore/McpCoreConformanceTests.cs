@@ -35,8 +35,8 @@ public sealed partial class McpCoreConformanceTests(TemplatePack pack, ITestOutp
         ConformanceValidator.CopyIntoWorkspace(workspace.Root, "conformance-server.mjs");
         // The suite connects without a token and checks DNS-rebinding protection of a local,
         // unauthenticated server: exactly mcp-core's local-development mode.
-        await using var server = await McpCoreServer.StartAsync(
-            ["conformance-server.mjs", GeneratedWorkspace.Scope],
+        await using var server = await RunningServer.StartAsync(
+            "node", ["conformance-server.mjs", GeneratedWorkspace.Scope],
             workspace.Root,
             new Dictionary<string, string> { ["MCP_AUTH_DISABLED"] = "true", ["LOG_LEVEL"] = "warn" });
 

@@ -19,8 +19,8 @@ public sealed class McpCoreRevisionTests(TemplatePack pack)
     {
         ConformanceValidator.EnsureInstalled();
         var workspace = await GeneratedWorkspace.GetAsync(pack);
-        await using var server = await McpCoreServer.StartAsync(
-            ["dist/server.mjs"], workspace.ModuleFolder("billing"), new Dictionary<string, string> { ["MCP_AUTH_TOKEN"] = Token });
+        await using var server = await RunningServer.StartAsync(
+            "node", ["dist/server.mjs"], workspace.ModuleFolder("billing"), new Dictionary<string, string> { ["MCP_AUTH_TOKEN"] = Token });
 
         var run = await ProcessRunner.RunAsync(
             "node",

@@ -27,8 +27,8 @@ public sealed class McpCoreSoakTests(TemplatePack pack, ITestOutputHelper output
     {
         ConformanceValidator.EnsureInstalled();
         var workspace = await GeneratedWorkspace.GetAsync(pack);
-        await using var server = await McpCoreServer.StartAsync(
-            ["dist/server.mjs"],
+        await using var server = await RunningServer.StartAsync(
+            "node", ["dist/server.mjs"],
             workspace.ModuleFolder("billing"),
             new Dictionary<string, string> { ["MCP_AUTH_TOKEN"] = Token, ["LOG_LEVEL"] = "warn" });
 
