@@ -20,6 +20,10 @@ public sealed class Buildah
     public Task<ProcessResult> RunAsync(params string[] arguments) =>
         ScriptAsync("buildah", arguments);
 
+    /// <summary>The configuration (`buildah inspect --type image`) of an image in this storage root.</summary>
+    public async Task<ImageConfig> InspectAsync(string image) =>
+        ImageConfig.Parse((await RunAsync("inspect", "--type", "image", image)).EnsureSuccess().StandardOutput);
+
     /// <summary>Runs one of the scripts in tests/image against this storage root.</summary>
     public Task<ProcessResult> ScriptAsync(string script, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null) =>
         ProcessRunner.RunAsync(

@@ -63,12 +63,9 @@ public sealed class CSharpModuleImage : IAsyncLifetime, IDisposable
         BuildOutput = (await Buildah.BuildAsync(Workspace.Root, DockerfilePath, Tag)).EnsureSuccess().Output;
         BuildTime = clock.Elapsed;
 
-        Config = await InspectAsync(Tag);
-        RuntimeBaseConfig = await InspectAsync(RuntimeBaseImage);
+        Config = await Buildah.InspectAsync(Tag);
+        RuntimeBaseConfig = await Buildah.InspectAsync(RuntimeBaseImage);
     }
-
-    public async Task<ImageConfig> InspectAsync(string image) =>
-        ImageConfig.Parse((await Buildah.RunAsync("inspect", "--type", "image", image)).EnsureSuccess().StandardOutput);
 
     public async Task DisposeAsync()
     {

@@ -66,7 +66,7 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
             """);
         (await image.Buildah.BuildAsync(context.Path, context.Combine("Dockerfile"), "localhost/mcpops-test/leaky:test")).EnsureSuccess();
 
-        var findings = SecretScan.Find(await image.InspectAsync("localhost/mcpops-test/leaky:test"));
+        var findings = SecretScan.Find(await image.Buildah.InspectAsync("localhost/mcpops-test/leaky:test"));
 
         output.WriteLine(string.Join('\n', findings));
         Assert.Contains(findings, f => f.StartsWith("env API_TOKEN", StringComparison.Ordinal));

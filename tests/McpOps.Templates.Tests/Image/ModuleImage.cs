@@ -54,12 +54,9 @@ public sealed class ModuleImage : IAsyncLifetime, IDisposable
         (await Buildah.BuildAsync(Workspace.Root, DockerfilePath, Tag)).EnsureSuccess();
         BuildTime = clock.Elapsed;
 
-        Config = await InspectAsync(Tag);
-        BaseConfig = await InspectAsync(BaseImage);
+        Config = await Buildah.InspectAsync(Tag);
+        BaseConfig = await Buildah.InspectAsync(BaseImage);
     }
-
-    public async Task<ImageConfig> InspectAsync(string image) =>
-        ImageConfig.Parse((await Buildah.RunAsync("inspect", "--type", "image", image)).EnsureSuccess().StandardOutput);
 
     public async Task DisposeAsync()
     {
