@@ -6,7 +6,8 @@
 //     added (no auth; its logging at Warning, so it writes no per-request lines): the ratio is conservative
 //   - the generated TypeScript module (mcp-core, node dist/server.mjs, auth on, its default log)
 // "-" for the Microsoft server prints that row as skipped (reason in MCPSERVER_SKIPPED).
-// Servers run one at a time, rounds alternate the order, each run follows a warm-up run.
+// Servers run one at a time, BENCH_ROUNDS rounds (default 3) alternate the order, each run follows a
+// warm-up run; each figure is the median over the rounds (this 2-core VM's noise is +-20% per run).
 import { spawn } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import autocannon from 'autocannon';
@@ -14,6 +15,7 @@ import autocannon from 'autocannon';
 const [csharpDll, microsoftDll, tsModule] = process.argv.slice(2);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const token = 'bench-token-not-a-secret';
 let nextPort = 19_900 + Math.floor(Math.random() * 500);
 
@@ -77,8 +79,8 @@ async function check({ url, auth }) {
 
 const kinds = ['csharp', 'typescript', ...(microsoftDll === '-' ? [] : ['microsoft'])];
 const runs = Object.fromEntries(kinds.map((k) => [k, []]));
-for (const round of [0, 1]) {
-  for (const kind of round === 0 ? kinds : [...kinds].reverse()) {
+for (let round = 0; round < rounds; round += 1) {
+  for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
     const server = start(kind);
     await waitListening(server.port, server.child);
     await check(server);
@@ -87,8 +89,8 @@ for (const round of [0, 1]) {
     await stop(server.child);
   }
 }
-const avg = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
-const summary = (kind) => ({ rps: avg(runs[kind], 'rps'), p50: avg(runs[kind], 'p50'), p99: avg(runs[kind], 'p99') });
+const median = (xs, k) => { const sorted = xs.map((x) => x[k]).sort((a, b) => a - b); const mid = sorted.length >> 1; return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2; };
+const summary = (kind) => ({ rps: median(runs[kind], 'rps'), p50: median(runs[kind], 'p50'), p99: median(runs[kind], 'p99') });
 const cs = summary('csharp');
 const ts = summary('typescript');
 

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace McpOps.McpCore;
@@ -18,7 +16,8 @@ internal enum McpRoute
 
 /// <summary>
 /// Everything in front of the SDK's handlers: routing by path, the request log line, Host/Origin/bearer
-/// checks, draining, method and media-type checks and the body cap. The SDK accepts any Origin and has no
+/// checks, draining, method and media-type checks and the body cap. It reads headers only: the SDK parses
+/// the body once, and Kestrel's MaxRequestBodySize caps it. The SDK accepts any Origin and has no
 /// bearer check of its own, so nothing reaches it before this middleware has said yes.
 /// </summary>
 internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState state, ILogger logger)
@@ -30,8 +29,7 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
     {
         var started = Stopwatch.GetTimestamp();
         var route = _routes.GetValueOrDefault(context.Request.Path.Value ?? "/", McpRoute.None);
-        string? rpcMethod = null;
-        string? tool = null;
+        RequestLogFields? logFields = null;
         state.RequestStarted();
         if (state.IsDraining)
         {
@@ -54,17 +52,19 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
                 return;
             }
 
-            if (HttpMethods.IsPost(context.Request.Method))
+            if (context.Request.ContentLength > settings.MaxBodyBytes)
             {
-                var body = await ReadBodyAsync(context);
-                if (body is null)
-                {
-                    return;
-                }
+                // Kestrel's MaxRequestBodySize stops longer chunked bodies while the SDK reads them (caught below).
+                await TooLargeAsync(context);
+                return;
+            }
 
-                (rpcMethod, tool) = RpcSummary.Describe(body);
-                context.Request.Body = new MemoryStream(body, writable: false);
-                context.Request.ContentLength = body.Length;
+            if (route != McpRoute.Sse)
+            {
+                // Not on /sse: the legacy server runs on the stream's flow, and its messages are logged by
+                // their own /messages requests.
+                logFields = new RequestLogFields();
+                RequestLogFields.Current = logFields;
             }
 
             await next(context);
@@ -93,7 +93,7 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
             }
             else
             {
-                ServerLog.Request(logger, context.Request.Method, path, rpcMethod, tool, context.Response.StatusCode, durationMs);
+                ServerLog.Request(logger, context.Request.Method, path, logFields?.RpcMethod, logFields?.Tool, context.Response.StatusCode, durationMs);
             }
         }
     }
@@ -139,42 +139,6 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Reads the whole body with a hard cap, so one client cannot make a replica buffer an unbounded payload.
-    /// Returns null after answering 413.
-    /// </summary>
-    private async Task<byte[]?> ReadBodyAsync(HttpContext context)
-    {
-        var max = settings.MaxBodyBytes;
-        if (context.Request.ContentLength > max)
-        {
-            await TooLargeAsync(context);
-            return null;
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = max;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(context.Request.ContentLength ?? 4096, max) + 1);
-        while (true)
-        {
-            var read = await context.Request.Body.ReadAsync(buffer.GetMemory(4096), context.RequestAborted);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > max)
-            {
-                await TooLargeAsync(context);
-                return null;
-            }
-        }
     }
 
     private async Task TooLargeAsync(HttpContext context)

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
@@ -126,12 +125,8 @@ public static class McpServerHost
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         if (settings.MinimumLogLevel != LogLevel.None)
         {
-            builder.Logging.AddConsole(options => options.FormatterName = JsonLogFormatter.FormatterName);
-            builder.Logging.AddConsoleFormatter<JsonLogFormatter, JsonLogFormatterOptions>(options =>
-            {
-                options.Service = module.Name;
-                options.Version = module.Version;
-            });
+            // Created and disposed (flushed) by the service provider.
+            builder.Services.AddSingleton<ILoggerProvider>(_ => new JsonLineLoggerProvider(Console.OpenStandardOutput(), module.Name, module.Version));
         }
 
         builder.Services.AddSingleton(settings);
@@ -145,7 +140,12 @@ public static class McpServerHost
             .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateless)
             // The cast matters: without it WithTools<T>(T target) would bind and register the list's own methods.
             .WithTools((IEnumerable<Type>)module.ToolTypes)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(next => ToolCallGuard.Create(settings.ToolTimeout, () => logger)(next)));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => ToolCallGuard.Create(settings.ToolTimeout, () => logger)(next)))
+            .WithMessageFilters(filters => filters.AddIncomingFilter(next => (context, cancellationToken) =>
+            {
+                RequestLogFields.Current?.Describe(context.JsonRpcMessage);
+                return next(context, cancellationToken);
+            }));
 
         // Only when there are some: an empty collection would still advertise the capability.
         if (module.ResourceTypes.Count > 0)

@@ -13,25 +13,51 @@ namespace McpOps.McpCore;
 internal static class ToolCallGuard
 {
     public static McpRequestFilter<CallToolRequestParams, CallToolResult> Create(TimeSpan timeout, Func<ILogger> logger) =>
-        next => async (request, cancellationToken) =>
+        next => (request, cancellationToken) =>
         {
-            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeoutSource.CancelAfter(timeout);
-            var work = next(request, timeoutSource.Token).AsTask();
-            var finished = await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, timeoutSource.Token));
-            if (finished == work || cancellationToken.IsCancellationRequested)
+            ValueTask<CallToolResult> pending;
+            try
             {
-                return await work;
+                pending = next(request, timeoutSource.Token);
+            }
+            catch
+            {
+                timeoutSource.Dispose();
+                throw;
             }
 
-            // A late failure of the abandoned call must not surface as an unobserved task exception.
-            _ = work.ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
-            var name = request.Params?.Name ?? "?";
-            ServerLog.ToolTimedOut(logger(), name, timeout.TotalMilliseconds);
-            return new CallToolResult
+            // Most tools finish synchronously: no task, no timer race.
+            if (pending.IsCompletedSuccessfully)
             {
-                IsError = true,
-                Content = [new TextContentBlock { Text = $"Tool \"{name}\" timed out after {timeout.TotalMilliseconds:0} ms" }],
-            };
+                timeoutSource.Dispose();
+                return pending;
+            }
+
+            return AwaitWithTimeoutAsync(pending.AsTask(), request.Params?.Name ?? "?", timeoutSource, timeout, logger, cancellationToken);
         };
+
+    private static async ValueTask<CallToolResult> AwaitWithTimeoutAsync(
+        Task<CallToolResult> work, string name, CancellationTokenSource timeoutSource, TimeSpan timeout, Func<ILogger> logger, CancellationToken callerToken)
+    {
+        using (timeoutSource)
+        {
+            try
+            {
+                return await work.WaitAsync(timeoutSource.Token);
+            }
+            catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !callerToken.IsCancellationRequested)
+            {
+                // A late failure of the abandoned call must not surface as an unobserved task exception.
+                _ = work.ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
+                ServerLog.ToolTimedOut(logger(), name, timeout.TotalMilliseconds);
+                return new CallToolResult
+                {
+                    IsError = true,
+                    Content = [new TextContentBlock { Text = $"Tool \"{name}\" timed out after {timeout.TotalMilliseconds:0} ms" }],
+                };
+            }
+        }
+    }
 }

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using ModelContextProtocol.Server;
 
 namespace McpOps.McpCore.Tests;
@@ -23,7 +20,6 @@ public static class GreetingPrompts
 /// <summary>McpModule's optional ResourceTypes, PromptTypes and ConfigureServer, served over /mcp.</summary>
 public sealed class ResourcesAndPromptsTests
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private static readonly Dictionary<string, string?> Environment = new() { ["PORT"] = "0", ["MCP_AUTH_DISABLED"] = "true", ["LOG_LEVEL"] = "silent" };
 
     [Fact]
@@ -42,15 +38,15 @@ public sealed class ResourcesAndPromptsTests
         await using var server = await McpServerHost.StartAsync(module, Environment);
 
         Assert.True(configured, "ConfigureServer was not called");
-        using var capabilities = await RpcAsync(server, "initialize", """{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}""");
+        using var capabilities = await McpRpc.CallAsync(server, "initialize", """{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}""");
         var advertised = capabilities.RootElement.GetProperty("result").GetProperty("capabilities");
         Assert.True(advertised.TryGetProperty("resources", out _), advertised.ToString());
         Assert.True(advertised.TryGetProperty("prompts", out _), advertised.ToString());
 
-        using var read = await RpcAsync(server, "resources/read", """{"uri":"note://42"}""");
+        using var read = await McpRpc.CallAsync(server, "resources/read", """{"uri":"note://42"}""");
         Assert.Equal("note 42", read.RootElement.GetProperty("result").GetProperty("contents")[0].GetProperty("text").GetString());
 
-        using var prompt = await RpcAsync(server, "prompts/get", """{"name":"greet","arguments":{"name":"Ada"}}""");
+        using var prompt = await McpRpc.CallAsync(server, "prompts/get", """{"name":"greet","arguments":{"name":"Ada"}}""");
         Assert.Contains("Say hello to Ada.", prompt.RootElement.GetProperty("result").GetProperty("messages").ToString(), StringComparison.Ordinal);
     }
 
@@ -59,7 +55,7 @@ public sealed class ResourcesAndPromptsTests
     {
         await using var server = await McpServerHost.StartAsync(new McpModule { Name = "core-test-mcp", Version = "1.0.0", ToolTypes = [typeof(PingTool)] }, Environment);
 
-        using var capabilities = await RpcAsync(server, "initialize", """{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}""");
+        using var capabilities = await McpRpc.CallAsync(server, "initialize", """{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}""");
         var advertised = capabilities.RootElement.GetProperty("result").GetProperty("capabilities");
         Assert.False(advertised.TryGetProperty("resources", out _), advertised.ToString());
         Assert.False(advertised.TryGetProperty("prompts", out _), advertised.ToString());
@@ -72,22 +68,5 @@ public sealed class ResourcesAndPromptsTests
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => McpServerHost.StartAsync(module, Environment));
         Assert.Contains("Prompt type GreetingPrompts is registered twice", error.Message, StringComparison.Ordinal);
-    }
-
-    private static async Task<JsonDocument> RpcAsync(RunningMcpServer server, string method, string parameters)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Url + "/mcp"))
-        {
-            Content = new StringContent($$"""{"jsonrpc":"2.0","id":1,"method":"{{method}}","params":{{parameters}}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
-        request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
-        using var response = await Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method}: {(int)response.StatusCode} {body}");
-        var json = body.TrimStart().StartsWith('{')
-            ? body
-            : string.Join('\n', body.Split('\n').Where(l => l.StartsWith("data:", StringComparison.Ordinal)).Select(l => l["data:".Length..].Trim()));
-        return JsonDocument.Parse(json);
     }
 }

@@ -101,6 +101,17 @@ public sealed class ServerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Oversized_chunked_bodies_get_413_too()
+    {
+        // No Content-Length: Kestrel's MaxRequestBodySize stops the body while the SDK reads it.
+        var padding = new string('x', 4096);
+        using var request = Post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"pad\":\"" + padding + "\"}}");
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_on_the_stateless_endpoint_is_405()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Url + "/mcp"));
