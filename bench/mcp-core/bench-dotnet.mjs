@@ -4,6 +4,7 @@
 //   - the generated C# module (mcp-core-dotnet; bearer auth on, its default JSON request log at info)
 //   - Microsoft's `dotnet new mcpserver -t remote --self-contained false` server with the same echo tool
 //     added (no auth; its logging at Warning, so it writes no per-request lines): the ratio is conservative
+//   - the same C# module at LOG_LEVEL=warn (no request log line), reported against Microsoft's server
 //   - the generated TypeScript module (mcp-core, node dist/server.mjs, auth on, its default log)
 // "-" for the Microsoft server prints that row as skipped (reason in MCPSERVER_SKIPPED).
 // Servers run one at a time, BENCH_ROUNDS rounds (default 3) alternate the order, each run follows a
@@ -16,11 +17,14 @@ const [csharpDll, microsoftDll, tsModule] = process.argv.slice(2);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const pinned = process.env.BENCH_PIN === '1';
 const token = 'bench-token-not-a-secret';
 let nextPort = 19_900 + Math.floor(Math.random() * 500);
 
 const servers = {
   csharp: (port) => ({ cmd: 'dotnet', args: [basename(csharpDll)], cwd: dirname(csharpDll), env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'info' }, auth: true, path: '/mcp' }),
+  // The same module without its per-request log line: what that line costs.
+  csharpQuiet: (port) => ({ cmd: 'dotnet', args: [basename(csharpDll)], cwd: dirname(csharpDll), env: { PORT: String(port), MCP_AUTH_TOKEN: token, LOG_LEVEL: 'warn' }, auth: true, path: '/mcp' }),
   microsoft: (port) => ({
     cmd: 'dotnet', args: [basename(microsoftDll)], cwd: dirname(microsoftDll), auth: false,
     // The template's app.MapMcp() serves MCP at the root.
@@ -33,7 +37,11 @@ const servers = {
 function start(kind) {
   const port = nextPort++;
   const spec = servers[kind](port);
-  const child = spawn(spec.cmd, spec.args, {
+  // BENCH_PIN=1 (bench/run pins this process, the load generator, to CPU 0): each server gets CPU 1 to
+  // itself, so the ratio compares the servers' own cost per call, not how each shares the cores with
+  // autocannon.
+  const [cmd, args] = pinned ? ['taskset', ['-c', '1', spec.cmd, ...spec.args]] : [spec.cmd, spec.args];
+  const child = spawn(cmd, args, {
     cwd: spec.cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', ...spec.env },
     stdio: 'ignore',
@@ -77,7 +85,7 @@ async function check({ url, auth }) {
   if (!response.ok || !text.includes('"text":"bench"')) throw new Error(`tools/call echo failed (${response.status}): ${text.slice(0, 300)}`);
 }
 
-const kinds = ['csharp', 'typescript', ...(microsoftDll === '-' ? [] : ['microsoft'])];
+const kinds = ['csharp', 'csharpQuiet', 'typescript', ...(microsoftDll === '-' ? [] : ['microsoft'])];
 const runs = Object.fromEntries(kinds.map((k) => [k, []]));
 for (let round = 0; round < rounds; round += 1) {
   for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
@@ -99,6 +107,8 @@ if (microsoftDll === '-') {
 } else {
   const ms = summary('microsoft');
   console.log(`| C# module (mcp-core-dotnet) \`tools/call\` throughput, ${connections} connections (target ratio >= 0.95) | ${cs.rps.toFixed(0)} req/s | Microsoft \`dotnet new mcpserver -t remote --self-contained false\`, same echo tool | ${ms.rps.toFixed(0)} req/s | ${(cs.rps / ms.rps).toFixed(2)} |`);
+  const quiet = summary('csharpQuiet');
+  console.log(`| C# module with its request log off (\`LOG_LEVEL=warn\`), \`tools/call\` throughput (report) | ${quiet.rps.toFixed(0)} req/s | Microsoft \`mcpserver\` | ${ms.rps.toFixed(0)} req/s | ${(quiet.rps / ms.rps).toFixed(2)} |`);
   console.log(`| C# module \`tools/call\` latency p50 / p99 | ${cs.p50} / ${cs.p99} ms | Microsoft \`mcpserver\` | ${ms.p50} / ${ms.p99} ms | ${(cs.p50 / Math.max(ms.p50, 1)).toFixed(2)} / ${(cs.p99 / Math.max(ms.p99, 1)).toFixed(2)} |`);
 }
 console.log(`| C# module \`tools/call\` throughput vs the TypeScript module (report) | ${cs.rps.toFixed(0)} req/s | TypeScript module (mcp-core), same tool | ${ts.rps.toFixed(0)} req/s | ${(cs.rps / ts.rps).toFixed(2)} |`);
