@@ -13,7 +13,7 @@ internal sealed class HttpGuards
     /// <summary>Railway sends its deploy health probes with this Host header.</summary>
     private static readonly string[] PlatformHealthHosts = ["healthcheck.railway.app"];
 
-    private readonly HashSet<string> _allowedHosts;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedHosts;
     private readonly HashSet<string> _allowedOrigins;
     private readonly bool _acceptAnyHost;
     private readonly byte[]? _expectedTokenDigest;
@@ -21,7 +21,9 @@ internal sealed class HttpGuards
     public HttpGuards(McpServerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _allowedHosts = new HashSet<string>([.. LoopbackHosts, .. PlatformHealthHosts, .. settings.AllowedHosts], StringComparer.Ordinal);
+        // Looked up by span with a case-insensitive comparer: checking a Host header allocates nothing.
+        _allowedHosts = new HashSet<string>([.. LoopbackHosts, .. PlatformHealthHosts, .. settings.AllowedHosts], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedOrigins = new HashSet<string>(settings.AllowedOrigins, StringComparer.Ordinal);
 
         // Bound to a wildcard address behind Cloud Run, Railway or an ingress, the public host names are
@@ -47,7 +49,7 @@ internal sealed class HttpGuards
             return (StatusCodes.Status400BadRequest, "Missing Host header");
         }
 
-        return _allowedHosts.Contains(StripPort(host.ToLowerInvariant())) ? null : (StatusCodes.Status403Forbidden, "Host not allowed");
+        return _allowedHosts.Contains(StripPort(host.AsSpan())) ? null : (StatusCodes.Status403Forbidden, "Host not allowed");
     }
 
     /// <summary>
@@ -91,7 +93,17 @@ internal sealed class HttpGuards
         }
 
         var presented = ExtractBearer(request.Headers.Authorization.ToString());
-        return presented is not null && CryptographicOperations.FixedTimeEquals(Digest(presented), _expectedTokenDigest);
+        if (presented.IsEmpty)
+        {
+            return false;
+        }
+
+        // Hashed from the stack: the check allocates nothing for any realistic token.
+        var length = Encoding.UTF8.GetByteCount(presented);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[256] : new byte[length];
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(presented, utf8)], digest);
+        return CryptographicOperations.FixedTimeEquals(digest, _expectedTokenDigest);
     }
 
     /// <summary>scheme://host[:port] as browsers send it, or null when the value is not an origin.</summary>
@@ -107,31 +119,42 @@ internal sealed class HttpGuards
         return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
     }
 
-    public static string StripPort(string host)
+    public static string StripPort(string host) => StripPort(host.AsSpan()).ToString();
+
+    private static ReadOnlySpan<char> StripPort(ReadOnlySpan<char> host)
     {
         if (host.StartsWith('['))
         {
-            var end = host.IndexOf(']', StringComparison.Ordinal);
+            var end = host.IndexOf(']');
             return end < 0 ? host : host[..(end + 1)];
         }
 
-        var colon = host.IndexOf(':', StringComparison.Ordinal);
+        var colon = host.IndexOf(':');
 
         // More than one colon without brackets is a bare IPv6 literal, which has no port.
-        return colon < 0 || host.IndexOf(':', colon + 1) >= 0 ? host : host[..colon];
+        return colon < 0 || host[(colon + 1)..].Contains(':') ? host : host[..colon];
     }
 
-    private static string? ExtractBearer(string header)
+    /// <summary>The token of "Bearer &lt;token&gt;", or empty when the header is anything else.</summary>
+    private static ReadOnlySpan<char> ExtractBearer(string header)
     {
         const string Scheme = "Bearer";
         if (header.Length <= Scheme.Length || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ||
             (header[Scheme.Length] != ' ' && header[Scheme.Length] != '\t'))
         {
-            return null;
+            return default;
         }
 
-        var token = header[Scheme.Length..].Trim(' ', '\t');
-        return token.Length == 0 || token.Any(char.IsWhiteSpace) ? null : token;
+        var token = header.AsSpan(Scheme.Length).Trim(" \t");
+        foreach (var character in token)
+        {
+            if (char.IsWhiteSpace(character))
+            {
+                return default;
+            }
+        }
+
+        return token;
     }
 
     private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));

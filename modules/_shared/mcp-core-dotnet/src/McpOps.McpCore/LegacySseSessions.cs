@@ -102,7 +102,6 @@ internal sealed class LegacySseSessions(
             return;
         }
 
-        RequestLogFields.Current?.Describe(message);
         session.LastActivity = TimeProvider.System.GetTimestamp();
         await session.Transport.OnMessageReceivedAsync(message, context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status202Accepted;

@@ -16,8 +16,8 @@ internal enum McpRoute
 
 /// <summary>
 /// Everything in front of the SDK's handlers: routing by path, the request log line, Host/Origin/bearer
-/// checks, draining, method and media-type checks and the body cap. It reads headers only: the SDK parses
-/// the body once, and Kestrel's MaxRequestBodySize caps it. The SDK accepts any Origin and has no
+/// checks, draining, method and media-type checks and the body cap. It looks at a body without consuming or
+/// copying it (<see cref="PeekRpcAsync"/>); the SDK then parses it from Kestrel's pipe. The SDK accepts any Origin and has no
 /// bearer check of its own, so nothing reaches it before this middleware has said yes.
 /// </summary>
 internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState state, ILogger logger)
@@ -29,7 +29,8 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
     {
         var started = Stopwatch.GetTimestamp();
         var route = _routes.GetValueOrDefault(context.Request.Path.Value ?? "/", McpRoute.None);
-        RequestLogFields? logFields = null;
+        string? rpcMethod = null;
+        string? tool = null;
         state.RequestStarted();
         if (state.IsDraining)
         {
@@ -52,19 +53,14 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
                 return;
             }
 
-            if (context.Request.ContentLength > settings.MaxBodyBytes)
+            if (HttpMethods.IsPost(context.Request.Method))
             {
-                // Kestrel's MaxRequestBodySize stops longer chunked bodies while the SDK reads them (caught below).
-                await TooLargeAsync(context);
-                return;
-            }
+                if (await PeekRpcAsync(context) is not { } summary)
+                {
+                    return;
+                }
 
-            if (route != McpRoute.Sse)
-            {
-                // Not on /sse: the legacy server runs on the stream's flow, and its messages are logged by
-                // their own /messages requests.
-                logFields = new RequestLogFields();
-                RequestLogFields.Current = logFields;
+                (rpcMethod, tool) = summary;
             }
 
             await next(context);
@@ -93,7 +89,7 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
             }
             else
             {
-                ServerLog.Request(logger, context.Request.Method, path, logFields?.RpcMethod, logFields?.Tool, context.Response.StatusCode, durationMs);
+                ServerLog.Request(logger, context.Request.Method, path, rpcMethod, tool, context.Response.StatusCode, durationMs);
             }
         }
     }
@@ -139,6 +135,36 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Describes the JSON-RPC payload for the log line without consuming it: the whole body is read into
+    /// Kestrel's pipe and left there, so the SDK reads the same bytes from Kestrel's own reader (no copy, no
+    /// replaced stream). Kestrel's MaxRequestBodySize stops a body over the cap (413, caught above); a
+    /// Content-Length over it is refused before reading. Returns null after answering 413.
+    /// </summary>
+    private async Task<(string? RpcMethod, string? Tool)?> PeekRpcAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > settings.MaxBodyBytes)
+        {
+            await TooLargeAsync(context);
+            return null;
+        }
+
+        var body = context.Request.BodyReader;
+        while (true)
+        {
+            var read = await body.ReadAsync(context.RequestAborted);
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                var summary = RpcSummary.Describe(read.Buffer);
+                body.AdvanceTo(read.Buffer.Start);
+                return summary;
+            }
+
+            // Nothing consumed, everything examined: the next read waits for more of the body.
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
     }
 
     private async Task TooLargeAsync(HttpContext context)

@@ -140,12 +140,7 @@ public static class McpServerHost
             .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateless)
             // The cast matters: without it WithTools<T>(T target) would bind and register the list's own methods.
             .WithTools((IEnumerable<Type>)module.ToolTypes)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(next => ToolCallGuard.Create(settings.ToolTimeout, () => logger)(next)))
-            .WithMessageFilters(filters => filters.AddIncomingFilter(next => (context, cancellationToken) =>
-            {
-                RequestLogFields.Current?.Describe(context.JsonRpcMessage);
-                return next(context, cancellationToken);
-            }));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => ToolCallGuard.Create(settings.ToolTimeout, () => logger)(next)));
 
         // Only when there are some: an empty collection would still advertise the capability.
         if (module.ResourceTypes.Count > 0)

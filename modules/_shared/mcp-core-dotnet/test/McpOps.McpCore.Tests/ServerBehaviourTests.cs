@@ -76,6 +76,40 @@ public sealed class ServerBehaviourTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("Bearer core-test-token", HttpStatusCode.OK)]
+    [InlineData("bearer \tcore-test-token ", HttpStatusCode.OK)]
+    [InlineData("Bearer core-test-token-and-more", HttpStatusCode.Unauthorized)]
+    [InlineData("Bearer core-test", HttpStatusCode.Unauthorized)]
+    [InlineData("Bearer core-test token", HttpStatusCode.Unauthorized)]
+    [InlineData("Bearercore-test-token", HttpStatusCode.Unauthorized)]
+    public async Task Bearer_header_variants(string authorization, HttpStatusCode expected)
+    {
+        using var response = await Http.SendAsync(Post("/mcp", ToolsList, request =>
+        {
+            request.Headers.Authorization = null;
+            Assert.True(request.Headers.TryAddWithoutValidation("Authorization", authorization));
+        }));
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_long_wrong_token_gets_401()
+    {
+        using var response = await Http.SendAsync(Post("/mcp", ToolsList, request => request.Headers.Authorization = new("Bearer", new string('t', 5000))));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("LOCALHOST")]
+    [InlineData("127.0.0.1:1234")]
+    [InlineData("[::1]:8080")]
+    public async Task Loopback_hosts_in_any_case_and_with_a_port_pass(string host)
+    {
+        using var response = await Http.SendAsync(Post("/mcp", ToolsList, request => request.Headers.Host = host));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("https://evil.example", HttpStatusCode.Forbidden)]
     [InlineData("null", HttpStatusCode.Forbidden)]
     [InlineData("https://app.example.com", HttpStatusCode.OK)]
