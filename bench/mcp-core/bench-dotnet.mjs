@@ -7,16 +7,19 @@
 //   - the same C# module at LOG_LEVEL=warn (no request log line), reported against Microsoft's server
 //   - the generated TypeScript module (mcp-core, node dist/server.mjs, auth on, its default log)
 // "-" for the Microsoft server prints that row as skipped (reason in MCPSERVER_SKIPPED).
-// Servers run one at a time, BENCH_ROUNDS rounds (default 3) alternate the order, each run follows a
-// warm-up run; each figure is the median over the rounds (this 2-core VM's noise is +-20% per run).
+// Paired runs: all servers start together and stay up (idle ones cost nothing), each gets one warm-up
+// run, then BENCH_ROUNDS rounds (default 8, the .NET servers' order alternating) give each server one
+// BENCH_SECONDS load.
+// A ratio is the median of the per-round ratios, so a slow spell of this shared 2-core VM (runs vary
+// by +-20 %) falls on both sides of it; the req/s and latency columns are medians over the rounds.
 import { spawn } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import autocannon from 'autocannon';
 
 const [csharpDll, microsoftDll, tsModule] = process.argv.slice(2);
-const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const duration = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 const pinned = process.env.BENCH_PIN === '1';
 const token = 'bench-token-not-a-secret';
 let nextPort = 19_900 + Math.floor(Math.random() * 500);
@@ -66,9 +69,9 @@ async function waitListening(port, child) {
 const stop = async (child) => { child.kill('SIGKILL'); await new Promise((r) => child.once('exit', r)); };
 
 const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'bench' } } });
-async function load({ url, auth }) {
+async function load({ url, auth }, seconds) {
   const result = await autocannon({
-    url, method: 'POST', connections, duration, body,
+    url, method: 'POST', connections, duration: seconds, body,
     headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
@@ -86,19 +89,34 @@ async function check({ url, auth }) {
 }
 
 const kinds = ['csharp', 'csharpQuiet', 'typescript', ...(microsoftDll === '-' ? [] : ['microsoft'])];
-const runs = Object.fromEntries(kinds.map((k) => [k, []]));
-for (let round = 0; round < rounds; round += 1) {
-  for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
-    const server = start(kind);
-    await waitListening(server.port, server.child);
-    await check(server);
-    await load(server); // warm-up (JIT, tiered compilation, connection pools)
-    runs[kind].push(await load(server));
-    await stop(server.child);
-  }
+const running = {};
+for (const kind of kinds) {
+  running[kind] = start(kind);
+  await waitListening(running[kind].port, running[kind].child);
+  await check(running[kind]);
+  // Warm-up (JIT, tiered compilation, connection pools): shorter ones left the first rounds skewed.
+  await load(running[kind], Math.max(duration, 10));
 }
-const median = (xs, k) => { const sorted = xs.map((x) => x[k]).sort((a, b) => a - b); const mid = sorted.length >> 1; return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2; };
-const summary = (kind) => ({ rps: median(runs[kind], 'rps'), p50: median(runs[kind], 'p50'), p99: median(runs[kind], 'p99') });
+const runs = [];
+for (let round = 0; round < rounds; round += 1) {
+  const run = {};
+  // The .NET servers alternate; the TypeScript module (a report row) always goes last, because the
+  // server loaded just after it measured lower (node still settling); a pause precedes every load.
+  const dotnet = kinds.filter((kind) => kind !== 'typescript');
+  for (const kind of [...(round % 2 === 0 ? dotnet : dotnet.reverse()), 'typescript']) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    run[kind] = await load(running[kind], duration);
+  }
+  runs.push(run);
+}
+await Promise.all(Object.values(running).map((server) => stop(server.child)));
+
+const median = (values) => { const sorted = [...values].sort((a, b) => a - b); const mid = sorted.length >> 1; return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2; };
+const summary = (kind) => ({ rps: median(runs.map((r) => r[kind].rps)), p50: median(runs.map((r) => r[kind].p50)), p99: median(runs.map((r) => r[kind].p99)) });
+const ratio = (kind, baseline) => median(runs.map((r) => r[kind].rps / r[baseline].rps));
+if (kinds.includes('microsoft')) {
+  console.error(`bench: per-round C# module / Microsoft mcpserver ratios: ${runs.map((r) => (r.csharp.rps / r.microsoft.rps).toFixed(2)).join(' ')}`);
+}
 const cs = summary('csharp');
 const ts = summary('typescript');
 
@@ -106,9 +124,9 @@ if (microsoftDll === '-') {
   console.log(`| C# module (mcp-core-dotnet) \`tools/call\` throughput, ${connections} connections (target ratio >= 0.95) | ${cs.rps.toFixed(0)} req/s | Microsoft \`dotnet new mcpserver -t remote\`: skipped, ${process.env.MCPSERVER_SKIPPED ?? 'not available'} | - | - |`);
 } else {
   const ms = summary('microsoft');
-  console.log(`| C# module (mcp-core-dotnet) \`tools/call\` throughput, ${connections} connections (target ratio >= 0.95) | ${cs.rps.toFixed(0)} req/s | Microsoft \`dotnet new mcpserver -t remote --self-contained false\`, same echo tool | ${ms.rps.toFixed(0)} req/s | ${(cs.rps / ms.rps).toFixed(2)} |`);
+  console.log(`| C# module (mcp-core-dotnet) \`tools/call\` throughput, ${connections} connections (target ratio >= 0.95) | ${cs.rps.toFixed(0)} req/s | Microsoft \`dotnet new mcpserver -t remote --self-contained false\`, same echo tool | ${ms.rps.toFixed(0)} req/s | ${ratio('csharp', 'microsoft').toFixed(2)} |`);
   const quiet = summary('csharpQuiet');
-  console.log(`| C# module with its request log off (\`LOG_LEVEL=warn\`), \`tools/call\` throughput (report) | ${quiet.rps.toFixed(0)} req/s | Microsoft \`mcpserver\` | ${ms.rps.toFixed(0)} req/s | ${(quiet.rps / ms.rps).toFixed(2)} |`);
+  console.log(`| C# module with its request log off (\`LOG_LEVEL=warn\`), \`tools/call\` throughput (report) | ${quiet.rps.toFixed(0)} req/s | Microsoft \`mcpserver\` | ${ms.rps.toFixed(0)} req/s | ${ratio('csharpQuiet', 'microsoft').toFixed(2)} |`);
   console.log(`| C# module \`tools/call\` latency p50 / p99 | ${cs.p50} / ${cs.p99} ms | Microsoft \`mcpserver\` | ${ms.p50} / ${ms.p99} ms | ${(cs.p50 / Math.max(ms.p50, 1)).toFixed(2)} / ${(cs.p99 / Math.max(ms.p99, 1)).toFixed(2)} |`);
 }
-console.log(`| C# module \`tools/call\` throughput vs the TypeScript module (report) | ${cs.rps.toFixed(0)} req/s | TypeScript module (mcp-core), same tool | ${ts.rps.toFixed(0)} req/s | ${(cs.rps / ts.rps).toFixed(2)} |`);
+console.log(`| C# module \`tools/call\` throughput vs the TypeScript module (report) | ${cs.rps.toFixed(0)} req/s | TypeScript module (mcp-core), same tool | ${ts.rps.toFixed(0)} req/s | ${ratio('csharp', 'typescript').toFixed(2)} |`);
