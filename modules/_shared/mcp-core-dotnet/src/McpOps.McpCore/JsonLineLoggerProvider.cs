@@ -13,7 +13,7 @@ namespace McpOps.McpCore;
 /// </summary>
 internal sealed class JsonLineLoggerProvider : ILoggerProvider
 {
-    internal const int MaxPendingBytes = 16 * 1024 * 1024;
+    private const int MaxPendingBytes = 16 * 1024 * 1024;
     private const int BatchBytes = 64 * 1024;
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(5);
 

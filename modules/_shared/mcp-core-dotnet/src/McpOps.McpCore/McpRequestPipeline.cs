@@ -16,9 +16,9 @@ internal enum McpRoute
 
 /// <summary>
 /// Everything in front of the SDK's handlers: routing by path, the request log line, Host/Origin/bearer
-/// checks, draining, method and media-type checks and the body cap. It looks at a body without consuming or
-/// copying it (<see cref="PeekRpcAsync"/>); the SDK then parses it from Kestrel's pipe. The SDK accepts any Origin and has no
-/// bearer check of its own, so nothing reaches it before this middleware has said yes.
+/// checks, draining, method and media-type checks and the body cap. It looks at a body without consuming
+/// or copying it (<see cref="PeekRpcAsync"/>); the SDK then parses it from Kestrel's pipe. The SDK accepts
+/// any Origin and has no bearer check of its own, so nothing reaches it before this middleware said yes.
 /// </summary>
 internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState state, ILogger logger)
 {
