@@ -69,10 +69,11 @@ async function waitListening(port, child) {
 const stop = async (child) => { child.kill('SIGKILL'); await new Promise((r) => child.once('exit', r)); };
 
 const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'bench' } } });
+const headers = (auth) => ({ 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) });
 async function load({ url, auth }, seconds) {
   const result = await autocannon({
     url, method: 'POST', connections, duration: seconds, body,
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+    headers: headers(auth),
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
@@ -82,7 +83,7 @@ async function load({ url, auth }, seconds) {
 async function check({ url, auth }) {
   const response = await fetch(url, {
     method: 'POST', body,
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+    headers: headers(auth),
   });
   const text = await response.text();
   if (!response.ok || !text.includes('"text":"bench"')) throw new Error(`tools/call echo failed (${response.status}): ${text.slice(0, 300)}`);
