@@ -1,6 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 
 namespace McpOps.McpCore;
@@ -16,7 +15,7 @@ internal sealed class HttpGuards
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedHosts;
     private readonly HashSet<string> _allowedOrigins;
     private readonly bool _acceptAnyHost;
-    private readonly byte[]? _expectedTokenDigest;
+    private readonly string? _expectedToken;
 
     public HttpGuards(McpServerSettings settings)
     {
@@ -32,7 +31,7 @@ internal sealed class HttpGuards
         // only loopback names pass, which stops DNS-rebinding pages from reaching a developer's server.
         _acceptAnyHost = settings.AllowedHosts.Count == 0 &&
             (settings.BindAddress.Equals(IPAddress.Any) || settings.BindAddress.Equals(IPAddress.IPv6Any));
-        _expectedTokenDigest = settings.AuthToken is null ? null : Digest(settings.AuthToken);
+        _expectedToken = settings.AuthToken;
     }
 
     /// <summary>Returns the status and message of the first failing check, or null when the request may proceed.</summary>
@@ -81,29 +80,40 @@ internal sealed class HttpGuards
         return (StatusCodes.Status403Forbidden, "Origin not allowed");
     }
 
-    /// <summary>
-    /// Both sides are hashed first so the fixed-time comparison always sees equal lengths: comparing the raw
-    /// values would leak the token's length.
-    /// </summary>
+    /// <summary>Whether the request carries "Authorization: Bearer &lt;the token&gt;", compared in fixed time.</summary>
     public bool IsAuthorized(HttpRequest request)
     {
-        if (_expectedTokenDigest is null)
+        if (_expectedToken is null)
         {
             return true;
         }
 
         var presented = ExtractBearer(request.Headers.Authorization.ToString());
+        return !presented.IsEmpty && FixedTimeEquals(presented, _expectedToken);
+    }
+
+    /// <summary>
+    /// Walks the expected token's full length whatever is presented, so the time taken depends on neither
+    /// where a guess differs nor whether its length is right: it leaks nothing about the token but its
+    /// (fixed) length. Not optimised, so the JIT cannot turn the loop into an early exit. (A SHA-256 of
+    /// each side cost more than the rest of the request checks together.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    internal static bool FixedTimeEquals(ReadOnlySpan<char> presented, ReadOnlySpan<char> expected)
+    {
         if (presented.IsEmpty)
         {
-            return false;
+            return expected.IsEmpty;
         }
 
-        // Hashed from the stack: the check allocates nothing for any realistic token.
-        var length = Encoding.UTF8.GetByteCount(presented);
-        Span<byte> utf8 = length <= 256 ? stackalloc byte[256] : new byte[length];
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(presented, utf8)], digest);
-        return CryptographicOperations.FixedTimeEquals(digest, _expectedTokenDigest);
+        var difference = presented.Length ^ expected.Length;
+        var last = presented.Length - 1;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            difference |= presented[Math.Min(i, last)] ^ expected[i];
+        }
+
+        return difference == 0;
     }
 
     /// <summary>scheme://host[:port] as browsers send it, or null when the value is not an origin.</summary>
@@ -157,5 +167,4 @@ internal sealed class HttpGuards
         return token;
     }
 
-    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

@@ -40,6 +40,13 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
 
         try
         {
+            if (route is McpRoute.None && context.GetEndpoint() is null)
+            {
+                // Answered here rather than by a catch-all endpoint, which routing would weigh on every call.
+                await JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status404NotFound, new PlainError("Not found"), McpCoreJsonContext.Default.PlainError);
+                return;
+            }
+
             if (route is McpRoute.Health or McpRoute.Ready or McpRoute.None)
             {
                 // Probes carry pod IPs or platform hosts as Host, so they skip the Host/Origin checks; they

@@ -12,7 +12,8 @@ internal static class RpcSummary
 {
     public static (string? RpcMethod, string? Tool) Describe(ReadOnlySequence<byte> body)
     {
-        var reader = new Utf8JsonReader(body);
+        // A small body arrives in one segment, and the span reader is much faster than the sequence one.
+        var reader = body.IsSingleSegment ? new Utf8JsonReader(body.FirstSpan) : new Utf8JsonReader(body);
         string? methods = null;
         string? tool = null;
         try

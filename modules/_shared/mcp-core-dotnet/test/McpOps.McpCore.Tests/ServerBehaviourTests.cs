@@ -163,6 +163,25 @@ public sealed class ServerBehaviourTests : IAsyncLifetime
         Assert.Matches("^data: /core/messages\\?sessionId=[0-9a-f]{32}$", await reader.ReadLineAsync());
     }
 
+    [Theory]
+    [InlineData("/nowhere")]
+    [InlineData("/mcp/more")]
+    [InlineData("/../mcp")]
+    public async Task Unknown_paths_get_a_json_404(string path)
+    {
+        using var response = await Http.SendAsync(Post(path, ToolsList));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_to_a_probe_is_405_not_404()
+    {
+        using var response = await Http.SendAsync(Post("/health", "{}"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Fact]
     public async Task Messages_for_an_unknown_session_get_404()
     {
