@@ -172,6 +172,6 @@ if (!hasMicrosoft) {
     const same = summary('microsoftSameSdk');
     console.log(`| Microsoft \`mcpserver\` moved to the module's ModelContextProtocol.AspNetCore (report: what the SDK version costs) | ${same.rps.toFixed(0)} req/s | Microsoft \`mcpserver\` as generated | ${ms.rps.toFixed(0)} req/s | ${ratio('microsoftSameSdk', 'microsoft').toFixed(2)} |`);
   }
-  console.log(`| C# module \`tools/call\` latency p50 / p99 | ${cs.p50} / ${cs.p99} ms | Microsoft \`mcpserver\` | ${ms.p50} / ${ms.p99} ms | ${(cs.p50 / Math.max(ms.p50, 1)).toFixed(2)} / ${(cs.p99 / Math.max(ms.p99, 1)).toFixed(2)} |`);
+  console.log(`| C# module \`tools/call\` latency p50 / p99 | ${cs.p50.toFixed(1)} / ${cs.p99.toFixed(1)} ms | Microsoft \`mcpserver\` | ${ms.p50.toFixed(1)} / ${ms.p99.toFixed(1)} ms | ${(cs.p50 / Math.max(ms.p50, 1)).toFixed(2)} / ${(cs.p99 / Math.max(ms.p99, 1)).toFixed(2)} |`);
 }
 console.log(`| C# module \`tools/call\` throughput vs the TypeScript module (report) | ${cs.rps.toFixed(0)} req/s | TypeScript module (mcp-core), same tool | ${ts.rps.toFixed(0)} req/s | ${ratio('csharp', 'typescript').toFixed(2)} |`);
