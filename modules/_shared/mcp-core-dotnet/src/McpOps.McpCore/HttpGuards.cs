@@ -166,5 +166,4 @@ internal sealed class HttpGuards
 
         return token;
     }
-
 }

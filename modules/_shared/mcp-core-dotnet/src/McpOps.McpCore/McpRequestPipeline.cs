@@ -15,7 +15,14 @@ internal enum McpRoute
 }
 
 /// <summary>
-/// Everything in front of the SDK's handlers: routing by path, the request log line, Host/Origin/bearer
+/// Marks each endpoint mcp-core maps with what it is. The pipeline classifies a request by the endpoint
+/// routing chose, never by its own reading of the path: routing matches "/MCP" and "/mcp/" to the /mcp
+/// endpoint, so a separate, exact path table let those spellings reach the SDK without the bearer check.
+/// </summary>
+internal sealed record McpRouteMetadata(McpRoute Route);
+
+/// <summary>
+/// Everything in front of the SDK's handlers (it runs after routing chose an endpoint): the request log line, Host/Origin/bearer
 /// checks, draining, method and media-type checks and the body cap. It looks at a body without consuming
 /// or copying it (<see cref="PeekRpcAsync"/>); the SDK then parses it from Kestrel's pipe. The SDK accepts
 /// any Origin and has no bearer check of its own, so nothing reaches it before this middleware said yes.
@@ -23,12 +30,12 @@ internal enum McpRoute
 internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState state, ILogger logger)
 {
     private readonly HttpGuards _guards = new(settings);
-    private readonly Dictionary<string, McpRoute> _routes = RouteTable(settings.BasePath);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var started = Stopwatch.GetTimestamp();
-        var route = _routes.GetValueOrDefault(context.Request.Path.Value ?? "/", McpRoute.None);
+        var endpoint = context.GetEndpoint();
+        var route = endpoint?.Metadata.GetMetadata<McpRouteMetadata>()?.Route ?? McpRoute.None;
         string? rpcMethod = null;
         string? tool = null;
         state.RequestStarted();
@@ -40,7 +47,7 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
 
         try
         {
-            if (route is McpRoute.None && context.GetEndpoint() is null)
+            if (endpoint is null)
             {
                 // Answered here rather than by a catch-all endpoint, which routing would weigh on every call.
                 await JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status404NotFound, new PlainError("Not found"), McpCoreJsonContext.Default.PlainError);
@@ -50,7 +57,8 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
             if (route is McpRoute.Health or McpRoute.Ready or McpRoute.None)
             {
                 // Probes carry pod IPs or platform hosts as Host, so they skip the Host/Origin checks; they
-                // reveal nothing but liveness.
+                // reveal nothing but liveness. None is routing's own 405 for a known path and a wrong method:
+                // no handler of ours runs behind it.
                 await next(context);
                 return;
             }
@@ -180,18 +188,6 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
         context.Response.Headers.Connection = "close";
         await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"Request body exceeds {settings.MaxBodyBytes} bytes.");
     }
-
-    private static Dictionary<string, McpRoute> RouteTable(string basePath) => new(StringComparer.Ordinal)
-    {
-        // Probes are also answered at the root so platform health checks need no prefix.
-        ["/health"] = McpRoute.Health,
-        ["/ready"] = McpRoute.Ready,
-        [$"{basePath}/health"] = McpRoute.Health,
-        [$"{basePath}/ready"] = McpRoute.Ready,
-        [$"{basePath}/mcp"] = McpRoute.Mcp,
-        [$"{basePath}/sse"] = McpRoute.Sse,
-        [$"{basePath}/messages"] = McpRoute.Messages,
-    };
 }
 
 /// <summary>Draining flag and in-flight request count, shared by the pipeline, the probes and shutdown.</summary>

@@ -184,15 +184,18 @@ public static class McpServerHost
         foreach (var prefix in settings.BasePath.Length == 0 ? [""] : new[] { "", settings.BasePath })
         {
             app.MapMethods($"{prefix}/health", [HttpMethods.Get, HttpMethods.Head], context =>
-                JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status200OK, identity, McpCoreJsonContext.Default.HealthBody));
+                JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status200OK, identity, McpCoreJsonContext.Default.HealthBody))
+                .WithMetadata(new McpRouteMetadata(McpRoute.Health));
             app.MapMethods($"{prefix}/ready", [HttpMethods.Get, HttpMethods.Head], context => state.IsDraining
                 ? JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status503ServiceUnavailable, draining, McpCoreJsonContext.Default.HealthBody)
-                : JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status200OK, identity, McpCoreJsonContext.Default.HealthBody));
+                : JsonRpcResponses.WriteJsonAsync(context, StatusCodes.Status200OK, identity, McpCoreJsonContext.Default.HealthBody))
+                .WithMetadata(new McpRouteMetadata(McpRoute.Ready));
         }
 
-        app.MapMcp($"{settings.BasePath}/mcp");
-        app.MapGet($"{settings.BasePath}/sse", sse.HandleStreamAsync);
-        app.MapPost($"{settings.BasePath}/messages", sse.HandleMessageAsync);
+        // Every endpoint says what it is (McpRouteMetadata): the pipeline's checks follow routing's choice.
+        app.MapMcp($"{settings.BasePath}/mcp").WithMetadata(new McpRouteMetadata(McpRoute.Mcp));
+        app.MapGet($"{settings.BasePath}/sse", sse.HandleStreamAsync).WithMetadata(new McpRouteMetadata(McpRoute.Sse));
+        app.MapPost($"{settings.BasePath}/messages", sse.HandleMessageAsync).WithMetadata(new McpRouteMetadata(McpRoute.Messages));
         return app;
     }
 

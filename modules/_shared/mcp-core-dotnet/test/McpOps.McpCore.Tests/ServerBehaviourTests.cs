@@ -164,6 +164,26 @@ public sealed class ServerBehaviourTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("POST", "/MCP")]
+    [InlineData("POST", "/mcp/")]
+    [InlineData("POST", "/Mcp/")]
+    [InlineData("GET", "/SSE")]
+    [InlineData("POST", "/MESSAGES?sessionId=nope")]
+    public async Task Other_spellings_routing_accepts_still_need_the_token(string method, string path)
+    {
+        // Routing matches paths case-insensitively and ignores a trailing slash; the checks must follow it.
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Url + path));
+        if (method == "POST")
+        {
+            request.Content = new StringContent(ToolsList, Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/nowhere")]
     [InlineData("/mcp/more")]
     [InlineData("/../mcp")]
