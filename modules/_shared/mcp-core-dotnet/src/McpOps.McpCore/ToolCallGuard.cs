@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -15,8 +16,8 @@ internal static class ToolCallGuard
     public static McpRequestFilter<CallToolRequestParams, CallToolResult> Create(TimeSpan timeout, Func<ILogger> logger) =>
         next => (request, cancellationToken) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeoutSource.CancelAfter(timeout);
             ValueTask<CallToolResult> pending;
             try
             {
@@ -28,13 +29,17 @@ internal static class ToolCallGuard
                 throw;
             }
 
-            // Most tools finish synchronously: no task, no timer race.
+            // Most tools finish synchronously: no timer, no task, no race.
             if (pending.IsCompletedSuccessfully)
             {
                 timeoutSource.Dispose();
                 return pending;
             }
 
+            // The timer starts only now, so a call that never awaits costs no timer; the deadline still counts
+            // from the start of the call, synchronous work before the tool's first await included.
+            var remaining = timeout - Stopwatch.GetElapsedTime(started);
+            timeoutSource.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
             return AwaitWithTimeoutAsync(pending.AsTask(), request.Params?.Name ?? "?", timeoutSource, timeout, logger, cancellationToken);
         };
 

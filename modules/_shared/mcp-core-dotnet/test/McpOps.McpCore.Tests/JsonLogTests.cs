@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ public sealed class JsonLogTests
     [Fact]
     public void Lines_from_many_threads_all_arrive_whole_and_dispose_flushes_them()
     {
+        var before = DateTime.UtcNow;
         using var output = new MemoryStream();
         var provider = new JsonLineLoggerProvider(output, "svc", "9.9.9");
         var logger = provider.CreateLogger("McpOps.McpCore");
@@ -38,7 +40,11 @@ public sealed class JsonLogTests
             Assert.Equal("echo", root.GetProperty("tool").GetString());
             Assert.Equal(200, root.GetProperty("status").GetInt32());
             Assert.Equal(1.3, root.GetProperty("durationMs").GetDouble());
-            Assert.EndsWith("Z", root.GetProperty("time").GetString(), StringComparison.Ordinal);
+            // ISO 8601 in UTC to the millisecond, as pino writes it.
+            var time = root.GetProperty("time").GetString()!;
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", time);
+            var logged = DateTime.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+            Assert.InRange(logged, before.AddMilliseconds(-1), DateTime.UtcNow);
             Assert.False(root.TryGetProperty("category", out _));
             paths.Add(root.GetProperty("path").GetString()!);
         }

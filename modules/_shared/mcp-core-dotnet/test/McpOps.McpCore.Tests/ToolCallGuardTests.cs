@@ -20,6 +20,14 @@ public static class SlowTools
         return "too late";
     }
 
+    [McpServerTool(Name = "slow-start"), Description("Works synchronously for most of the timeout, then finishes asynchronously past it.")]
+    public static async Task<string> SlowStart()
+    {
+        Thread.Sleep(TimeSpan.FromMilliseconds(250));
+        await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+        return "finished";
+    }
+
     [McpServerTool(Name = "quick"), Description("Finishes asynchronously, well inside the timeout.")]
     public static async Task<string> Quick()
     {
@@ -49,6 +57,9 @@ public sealed class ToolCallGuardTests : IAsyncLifetime
     [Theory]
     [InlineData("stubborn")]
     [InlineData("polite")]
+    // 450 ms in all, 250 of them before its first await: the deadline counts from the start of the call,
+    // not from the moment the guard learns the call is still running.
+    [InlineData("slow-start")]
     public async Task An_overrunning_tool_answers_a_timeout_error(string tool)
     {
         var started = TimeProvider.System.GetTimestamp();
