@@ -13,9 +13,9 @@
 // Why it is built this way (each point was measured on this 2-core VM):
 //   - Warm-up with pauses. .NET promotes hot methods to optimised code only after ~100 ms without new
 //     tier-0 JIT work; under continuous load that moment never comes and a server stays 3-4x slower for
-//     as long as the load lasts. Each server gets 2 s loads with 2 s pauses until its cost per call
-//     settles (at least 8 cycles).
-//   - Several processes per .NET server (BENCH_PROCESSES, default 3). Two processes of the same build,
+//     as long as the load lasts. Servers take turns at 2 s loads, each resting at least 2 s in between,
+//     until each one's cost per call settles (at least 8 cycles).
+//   - Several processes per .NET server (BENCH_PROCESSES, default 6). Two processes of the same build,
 //     equally warm, differ by up to 10 % for their whole life (tiered PGO, memory layout), so one process
 //     per side cannot resolve a 5 % target; the C# module and Microsoft's server get as many each.
 //   - Paired rounds: all servers stay up (idle ones cost nothing); BENCH_ROUNDS rounds (default 8) give each
@@ -33,7 +33,7 @@ const [csharpDll, microsoftDll, tsModule, microsoftSameSdkDll] = process.argv.sl
 const duration = Number(process.env.BENCH_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
-const processes = Number(process.env.BENCH_PROCESSES ?? 3);
+const processes = Number(process.env.BENCH_PROCESSES ?? 6);
 const pinned = process.env.BENCH_PIN === '1';
 const token = 'bench-token-not-a-secret';
 let nextPort = 19_900 + Math.floor(Math.random() * 500);
@@ -104,15 +104,25 @@ async function check({ url, auth }) {
   if (!response.ok || !text.includes('"text":"bench"')) throw new Error(`tools/call echo failed (${response.status}): ${text.slice(0, 300)}`);
 }
 
-async function warmUp(server) {
-  const costs = [];
+// Round-robin: while one server is loaded the others rest, which gives each the pause tiering needs
+// without idle time. A server is warm once its cost per call stops falling (at least 8 cycles).
+async function warmUp(servers) {
+  const costs = new Map(servers.map((server) => [server, []]));
+  const lastLoadEnded = new Map();
+  const settled = (server) => {
+    const last = costs.get(server).slice(-3);
+    return costs.get(server).length >= 8 && Math.max(...last) / Math.min(...last) < 1.15;
+  };
   for (let cycle = 0; cycle < 20; cycle += 1) {
-    costs.push((await load(server, 2)).cpu);
-    await sleep(2000);
-    const last = costs.slice(-3);
-    if (cycle >= 7 && Math.max(...last) / Math.min(...last) < 1.15) break;
+    for (const server of servers.filter((candidate) => !settled(candidate))) {
+      await sleep(Math.max(0, (lastLoadEnded.get(server) ?? 0) + 2000 - Date.now()));
+      costs.get(server).push((await load(server, 2)).cpu);
+      lastLoadEnded.set(server, Date.now());
+    }
   }
-  console.error(`bench: warm-up of ${server.kind} (CPU us per call): ${costs.map((c) => c.toFixed(0)).join(' ')}`);
+  for (const server of servers) {
+    console.error(`bench: warm-up of ${server.kind} on ${server.port} (CPU us per call): ${costs.get(server).map((c) => c.toFixed(0)).join(' ')}`);
+  }
 }
 
 const hasMicrosoft = microsoftDll !== '-';
@@ -130,9 +140,9 @@ for (const [kind, count] of Object.entries(copies)) {
     running.push(server);
     await waitListening(server);
     await check(server);
-    await warmUp(server);
   }
 }
+await warmUp(running);
 
 const runs = [];
 for (let round = 0; round < rounds; round += 1) {
