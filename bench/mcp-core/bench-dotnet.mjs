@@ -19,9 +19,10 @@
 //     equally warm, differ by up to 10 % for their whole life (tiered PGO, memory layout), so one process
 //     per side cannot resolve a 5 % target; the C# module and Microsoft's server get as many each.
 //   - Paired rounds: all servers stay up (idle ones cost nothing); BENCH_ROUNDS rounds (default 8) give each
-//     process BENCH_SECONDS (default 2) of load in alternating order with a pause before each; a ratio is the
-//     median over rounds of the per-round ratio of geometric means, so a slow spell of the VM falls on both
-//     sides. The TypeScript module always goes last (the server loaded just after it measured low).
+//     process BENCH_SECONDS (default 2) of load, the kinds interleaved and the order reversed every other
+//     round, with a pause before each; a ratio is the median over rounds of the per-round ratio of geometric
+//     means, so a slow spell of the VM falls on both sides. The TypeScript module always goes last (the
+//     server loaded just after it measured low).
 //   - Pinned (BENCH_PIN=1, set by bench/run): the load generator on CPU 0, every server on CPU 1, and the
 //     server's own CPU time per call is read from /proc/<pid>/stat as a second figure beside req/s.
 import { spawn } from 'node:child_process';
@@ -144,10 +145,15 @@ for (const [kind, count] of Object.entries(copies)) {
 }
 await warmUp(running);
 
+// Loaded interleaved by kind (module 1, Microsoft 1, ..., module 2, Microsoft 2, ...): the VM's speed drifts
+// over seconds (the same server measured 80-150 us per call within a minute), and a block of one kind
+// followed by a block of the other put that drift into the ratio (0.97 and 0.87 in two runs of one build).
+const dotnetKinds = Object.keys(copies).filter((kind) => kind !== 'typescript');
+const interleaved = Array.from({ length: Math.max(...Object.values(copies)) }, (_, i) =>
+  dotnetKinds.map((kind) => running.filter((server) => server.kind === kind)[i]).filter(Boolean)).flat();
 const runs = [];
 for (let round = 0; round < rounds; round += 1) {
-  const dotnetServers = running.filter((server) => server.kind !== 'typescript');
-  const order = [...(round % 2 === 0 ? dotnetServers : dotnetServers.reverse()), ...running.filter((server) => server.kind === 'typescript')];
+  const order = [...(round % 2 === 0 ? interleaved : [...interleaved].reverse()), ...running.filter((server) => server.kind === 'typescript')];
   const results = new Map();
   for (const server of order) {
     await sleep(500);
