@@ -114,7 +114,7 @@ async function warmUp(servers) {
     const last = costs.get(server).slice(-3);
     return costs.get(server).length >= 8 && Math.max(...last) / Math.min(...last) < 1.15;
   };
-  for (let cycle = 0; cycle < 20; cycle += 1) {
+  for (let cycle = 0; cycle < 20 && !servers.every(settled); cycle += 1) {
     for (const server of servers.filter((candidate) => !settled(candidate))) {
       await sleep(Math.max(0, (lastLoadEnded.get(server) ?? 0) + 2000 - Date.now()));
       costs.get(server).push((await load(server, 2)).cpu);
