@@ -10,7 +10,7 @@ namespace McpOps.Templates.Tests.Release;
 /// packages, the workspace's tool manifest, the runtimes' metadata, the committed snapshots and
 /// any package file name the docs mention. Every copy is read and compared; a failure lists them all.
 /// </summary>
-[Collection(ReleasePackagesCollection.Name)]
+[Collection(SharedReleasePackages.Name)]
 public sealed partial class OneVersionTests(ReleasePackages packages)
 {
     private const string ToolManifest = "content/mcp-workspace/.config/dotnet-tools.json";

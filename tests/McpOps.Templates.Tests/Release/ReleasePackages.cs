@@ -44,7 +44,7 @@ public sealed class ReleasePackages : IAsyncLifetime, IDisposable
 }
 
 [CollectionDefinition(Name)]
-public sealed class ReleasePackagesCollection : ICollectionFixture<ReleasePackages>
+public sealed class SharedReleasePackages : ICollectionFixture<ReleasePackages>
 {
     public const string Name = "release packages";
 }
