@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using McpOps.Templates.Tests.Infrastructure;
 
 namespace McpOps.Templates.Tests.Ci;
@@ -9,7 +8,7 @@ namespace McpOps.Templates.Tests.Ci;
 /// structure (YAML read by the `yaml` package) and, where the rule is about text, on the text.
 /// </summary>
 [Collection(SharedTemplatePack.Name)]
-public sealed partial class WorkflowPolicyTests(TemplatePack pack)
+public sealed class WorkflowPolicyTests(TemplatePack pack)
 {
     [Theory]
     [MemberData(nameof(DevopsCiOptions.All), MemberType = typeof(DevopsCiOptions))]
