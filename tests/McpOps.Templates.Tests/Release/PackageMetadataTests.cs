@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using McpOps.Templates.Tests.Infrastructure;
 
 namespace McpOps.Templates.Tests.Release;
@@ -50,8 +51,14 @@ public sealed class PackageMetadataTests(ReleasePackages packages)
         Assert.NotEqual(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), readme);
         Assert.InRange(readme.Split('\n').Length, 10, 80);
         Assert.StartsWith($"# {id}", readme, StringComparison.Ordinal);
-        // nuget.org cannot resolve links relative to the repository: every link is absolute.
+        // nuget.org cannot resolve links relative to the repository: every link is absolute, and
+        // a link to GitHub is to the repository the package names (Directory.Build.props).
         Assert.DoesNotMatch(@"\]\((?!https://)[^)]*\)", readme);
+        var repository = package.Element("repository")!.Attribute("url")!.Value;
+        foreach (Match link in Regex.Matches(readme, @"https://github\.com/[^\s)]*"))
+        {
+            Assert.StartsWith(repository, link.Value, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
