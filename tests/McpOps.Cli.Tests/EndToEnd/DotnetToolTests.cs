@@ -17,10 +17,11 @@ public sealed class DotnetToolTests(TemplatePack pack) : IDisposable
     private readonly TempDirectory _temp = new("mcpops-tool");
 
     [Fact]
-    public void The_workspace_tool_manifest_pins_this_tool_and_version()
+    public async Task The_workspace_tool_manifest_pins_this_tool_and_version()
     {
         var (id, version) = PackageIdentity();
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "templates", "mcp-workspace", ".config", "dotnet-tools.json")))!;
+        var root = await GeneratedWorkspaces.GenerateAsync(pack, _temp);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(root, ".config", "dotnet-tools.json")))!;
         var tool = manifest["tools"]![id.ToLowerInvariant()];
         Assert.NotNull(tool);
         Assert.Equal(version, (string)tool!["version"]!);
@@ -74,10 +75,7 @@ public sealed class DotnetToolTests(TemplatePack pack) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static (string Id, string Version) PackageIdentity()
-    {
-        var project = XDocument.Load(CliProject);
-        string Property(string name) => project.Descendants(name).Single().Value;
-        return (Property("PackageId"), Property("Version"));
-    }
+    // The version is not in the project: Directory.Build.props sets it once for both packages.
+    private static (string Id, string Version) PackageIdentity() =>
+        (XDocument.Load(CliProject).Descendants("PackageId").Single().Value, ProductVersion.Value);
 }

@@ -1,0 +1,120 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using McpOps.Templates.Tests.Infrastructure;
+
+namespace McpOps.Templates.Tests.Release;
+
+/// <summary>
+/// What nuget.org shows and what a consumer can verify, read from the packed .nuspec of both
+/// packages: licence expression, a short package readme of its own, project and repository URLs
+/// with the commit (Source Link), tags; and that the CLI's build is deterministic.
+/// </summary>
+[Collection(SharedReleasePackages.Name)]
+public sealed class PackageMetadataTests(ReleasePackages packages)
+{
+    public static TheoryData<string> Packages => new() { "McpOps.Templates", "McpOps.Cli" };
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public async Task The_nuspec_has_complete_metadata(string id)
+    {
+        var package = id == "McpOps.Templates" ? packages.Templates : packages.Cli;
+
+        Assert.Equal(id, package.Get("id"));
+        Assert.Equal(ProductVersion.Value, package.Get("version"));
+        Assert.False(string.IsNullOrWhiteSpace(package.Get("description")));
+        Assert.Equal("McpOps", package.Get("authors"));
+        var license = package.Element("license")!;
+        Assert.Equal("expression", license.Attribute("type")!.Value);
+        Assert.Equal("MIT", license.Value);
+        Assert.Contains("mcp", package.Get("tags")!.Split(' '));
+
+        var repository = package.Element("repository")!;
+        Assert.Equal("git", repository.Attribute("type")!.Value);
+        Assert.StartsWith("https://github.com/", repository.Attribute("url")!.Value, StringComparison.Ordinal);
+        Assert.Equal(repository.Attribute("url")!.Value, package.Get("projectUrl"));
+        var head = (await ProcessRunner.RunAsync("git", ["rev-parse", "HEAD"], RepositoryPaths.Root)).EnsureSuccess().StandardOutput.Trim();
+        Assert.Equal(head, repository.Attribute("commit")?.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void The_package_readme_is_its_own_short_page_not_the_repository_readme(string id)
+    {
+        var package = id == "McpOps.Templates" ? packages.Templates : packages.Cli;
+
+        Assert.Equal("README.md", package.Get("readme"));
+        var readme = package.Read("README.md");
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "packages", id + ".md")), readme);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), readme);
+        Assert.InRange(readme.Split('\n').Length, 10, 80);
+        Assert.StartsWith($"# {id}", readme, StringComparison.Ordinal);
+        // nuget.org cannot resolve links relative to the repository: every link is absolute, and
+        // a link to GitHub is to the repository the package names (Directory.Build.props).
+        Assert.DoesNotMatch(@"\]\((?!https://)[^)]*\)", readme);
+        var repository = package.Element("repository")!.Attribute("url")!.Value;
+        foreach (Match link in Regex.Matches(readme, @"https://github\.com/[^\s)]*"))
+        {
+            Assert.StartsWith(repository, link.Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_cli_is_a_dotnet_tool_with_its_pdb_embedded_and_a_reproducible_build()
+    {
+        Assert.Equal("DotnetTool", packages.Cli.Element("packageTypes")!.Elements().Single().Attribute("name")!.Value);
+
+        using var zip = ZipFile.OpenRead(packages.Cli.Path);
+        using var dll = new MemoryStream();
+        zip.GetEntry("tools/net10.0/any/mcpops.dll")!.Open().CopyTo(dll);
+        dll.Position = 0;
+        using var pe = new PEReader(dll);
+        var debug = pe.ReadDebugDirectory().Select(e => e.Type).ToList();
+        Assert.Contains(DebugDirectoryEntryType.EmbeddedPortablePdb, debug);
+        Assert.Contains(DebugDirectoryEntryType.Reproducible, debug);
+    }
+
+    [Fact]
+    public async Task The_cli_packed_twice_from_the_same_commit_is_the_same_binary()
+    {
+        using var work = new TempDirectory("mcpops-deterministic");
+        var binaries = new List<byte[]>();
+        for (var run = 0; run < 2; run++)
+        {
+            // The same artifacts folder both times, emptied in between: only time could differ.
+            var artifacts = work.Combine("build");
+            if (Directory.Exists(artifacts))
+            {
+                Directory.Delete(artifacts, recursive: true);
+            }
+
+            var feed = work.Combine($"feed{run}");
+            (await ReleasePackages.PackAsync(ReleasePackages.CliProject, feed, artifacts)).EnsureSuccess();
+            using var zip = ZipFile.OpenRead(Directory.GetFiles(feed, "*.nupkg").Single());
+            using var dll = new MemoryStream();
+            zip.GetEntry("tools/net10.0/any/mcpops.dll")!.Open().CopyTo(dll);
+            binaries.Add(dll.ToArray());
+        }
+
+        Assert.Equal(binaries[0], binaries[1]);
+    }
+
+    [Theory]
+    [InlineData("true", "true")]
+    [InlineData("", "")]
+    public async Task ContinuousIntegrationBuild_is_on_under_GitHub_Actions_only(string githubActions, string expected)
+    {
+        var result = await ProcessRunner.RunAsync(
+            "dotnet",
+            ["msbuild", ReleasePackages.CliProject, "-nologo", "-getProperty:ContinuousIntegrationBuild", "-getProperty:Deterministic"],
+            RepositoryPaths.Root,
+            new Dictionary<string, string> { ["GITHUB_ACTIONS"] = githubActions });
+        using var properties = System.Text.Json.JsonDocument.Parse(result.EnsureSuccess().StandardOutput);
+        var values = properties.RootElement.GetProperty("Properties");
+
+        Assert.Equal(expected, values.GetProperty("ContinuousIntegrationBuild").GetString());
+        Assert.Equal("true", values.GetProperty("Deterministic").GetString());
+    }
+}
