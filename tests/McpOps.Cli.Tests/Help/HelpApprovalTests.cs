@@ -23,6 +23,8 @@ public sealed class HelpApprovalTests
     [InlineData("mcpops-railway-env", "railway env --help")]
     [InlineData("mcpops-railway-deployments", "railway deployments --help")]
     [InlineData("mcpops-railway-deploy", "railway deploy --help")]
+    [InlineData("mcpops-registry", "registry --help")]
+    [InlineData("mcpops-registry-add", "registry add --help")]
     public void Help_matches_the_approved_text(string name, string commandLine)
     {
         var result = CliRun.In(Path.GetTempPath(), commandLine.Split(' '));
