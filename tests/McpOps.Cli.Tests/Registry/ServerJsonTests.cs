@@ -105,6 +105,22 @@ public sealed class ServerJsonTests : IDisposable
     }
 
     [Fact]
+    public void Registry_add_takes_the_version_description_and_sse_url_given()
+    {
+        var root = WriteWorkspace();
+
+        var result = CliRun.In(root, "registry", "add", "crm-sync", "--name", "io.github.acme/crm-sync", "--url", "https://crm.example.com/mcp", "--sse-url", "https://crm.example.com/sse", "--version", "2.0.1", "--description", "Syncs the CRM.");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var text = File.ReadAllText(Path.Combine(root, "modules/crm-sync/mcp/server.json"));
+        AssertValid(text);
+        var json = JsonNode.Parse(text)!;
+        Assert.Equal("2.0.1", (string?)json["version"]);
+        Assert.Equal("Syncs the CRM.", (string?)json["description"]);
+        Assert.Equal("https://crm.example.com/sse", (string?)json["remotes"]![1]!["url"]);
+    }
+
+    [Fact]
     public void Registry_add_with_bad_input_leaves_the_workspace_byte_identical()
     {
         var root = WriteWorkspace();
