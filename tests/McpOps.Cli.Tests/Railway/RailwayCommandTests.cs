@@ -87,6 +87,36 @@ public sealed class RailwayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_mcpops_process_reads_the_value_from_its_piped_stdin()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = railway.Workspace,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "mcpops.dll"), "railway", "env", "billing", "set", "MCP_AUTH_TOKEN" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[McpOps.Cli.Railway.RailwayExecutable.Variable] = railway.Executable;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.StandardInput.WriteAsync(RailwayStandIn.Secret + "\n");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        var result = new Cli.Tests.Infrastructure.CliResult(process.ExitCode, await output, await error);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(RailwayStandIn.Secret, (string?)Assert.Single(railway.Calls("set_variables"))["arguments"]!["variables"]!["MCP_AUTH_TOKEN"]);
+        AssertSecretOnlyInCalls(result);
+    }
+
+    [Fact]
     public void Env_set_reads_the_value_from_a_file()
     {
         var file = Path.Combine(railway.Workspace, "..", "token.txt");
