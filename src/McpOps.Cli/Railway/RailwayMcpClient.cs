@@ -52,7 +52,13 @@ internal sealed class RailwayMcpClient : IAsyncDisposable
         {
             client = await McpClient.CreateAsync(
                 transport,
-                new McpClientOptions { ClientInfo = new Implementation { Name = "mcpops", Version = typeof(RailwayMcpClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" } },
+                new McpClientOptions
+                {
+                    ClientInfo = new Implementation { Name = "mcpops", Version = typeof(RailwayMcpClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
+                    // `railway mcp` (rmcp) speaks 2025-03-26: the client's server/discover probe fails and
+                    // it falls back to initialize. A local process answers at once; do not wait 5 s for it.
+                    DiscoverProbeTimeout = TimeSpan.FromSeconds(2),
+                },
                 cancellationToken: timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is McpException or IOException or InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
