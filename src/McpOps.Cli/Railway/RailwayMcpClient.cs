@@ -80,6 +80,11 @@ internal sealed class RailwayMcpClient : IAsyncDisposable
                 await session.CallAsync(RailwayTools.WhoAmI, target: null, [], cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (Exception ex) when (ex is McpException or IOException or OperationCanceledException)
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw RailwayErrors.Explain("tools/list", target: null, ex.Message, ex);
+        }
         catch
         {
             await session.DisposeAsync().ConfigureAwait(false);
@@ -127,6 +132,10 @@ internal sealed class RailwayMcpClient : IAsyncDisposable
         catch (McpException ex)
         {
             throw RailwayErrors.Explain(tool, target, ex.Message, ex);
+        }
+        catch (IOException ex)
+        {
+            throw new RailwayException($"`railway mcp` stopped during `{tool}` ({ex.Message}): run `railway status` to check the CLI, then try again.", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
