@@ -228,6 +228,17 @@ public sealed class RailwayCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_railway_mcp_that_dies_mid_call_is_a_clear_error()
+    {
+        railway.Change(state => state["mode"] = "crash");
+
+        var result = railway.Run("railway", "deployments", "billing");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("list_deployments", result.Error);
+    }
+
+    [Fact]
     public void Not_logged_in_says_railway_login()
     {
         railway.Change(state => state["loggedIn"] = false);

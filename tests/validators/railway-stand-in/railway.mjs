@@ -167,6 +167,10 @@ if (argv[0] === "mcp" && argv.length === 1) {
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `tool not found: ${request.params.name}`);
     validate(tool, args);
     const current = loadState();
+    if (current.mode === "crash" && request.params.name !== "whoami") {
+      process.stderr.write("stand-in: crashing as asked\n");
+      process.exit(3);
+    }
     requireLogin(current);
     return handlers[tool.name](current, args);
   });
