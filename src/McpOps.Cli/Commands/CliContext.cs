@@ -4,14 +4,16 @@ namespace McpOps.Cli.Commands;
 
 /// <summary>
 /// Everything a command touches outside its arguments, so tests can run the whole CLI in-process:
-/// the folder it runs in, where it writes, its environment and how it runs `dotnet new`.
+/// the folder it runs in, where it writes, its environment, how it runs `dotnet new` and where it reads
+/// standard input (secret values for `railway env set`).
 /// </summary>
 internal sealed class CliContext(
     string workingDirectory,
     TextWriter output,
     TextWriter error,
     Func<string, string?> environment,
-    ITemplateRunner? templateRunner = null)
+    ITemplateRunner? templateRunner = null,
+    TextReader? input = null)
 {
     public string WorkingDirectory { get; } = workingDirectory;
 
@@ -20,6 +22,9 @@ internal sealed class CliContext(
     public TextWriter Error { get; } = error;
 
     public Func<string, string?> Environment { get; } = environment;
+
+    /// <summary>Standard input; <see cref="Console.In"/> unless a test gives its own.</summary>
+    public TextReader Input { get; } = input ?? Console.In;
 
     public ITemplateRunner TemplateRunner { get; } = templateRunner ?? new DotnetNewRunner(environment);
 

@@ -21,9 +21,14 @@ internal static class McpOpsCli
                 context.Error.WriteLine($"{Name}: error: {error.Message}");
             }
 
-            var command = parsed.CommandResult.Command;
-            var path = command == root ? Name : $"{Name} {command.Name}";
-            context.Error.WriteLine($"Run `{path} --help` for usage.");
+            // The full path, so a nested command (`mcpops railway logs`) points at its own help.
+            var names = new List<string>();
+            for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+
+            context.Error.WriteLine($"Run `{string.Join(' ', names)} --help` for usage.");
             return ExitCodes.InputError;
         }
 
@@ -59,6 +64,8 @@ internal static class McpOpsCli
         root.Subcommands.Add(RemoveCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(Railway.RailwayCommand.Create(context));
+        root.Subcommands.Add(Registry.RegistryCommand.Create(context));
         root.SetAction(parseResult =>
         {
             // `mcpops` alone: show what it can do, on stderr, and fail as a usage error.

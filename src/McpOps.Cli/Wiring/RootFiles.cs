@@ -12,6 +12,7 @@ internal static class RootFiles
     public const string Tsconfig = "tsconfig.json";
     public const string Railway = ".railway/railway.ts";
     public const string Readme = "README.md";
+    public const string VsCodeMcp = ".vscode/mcp.json";
     public const string ComposeFolder = "infra/compose";
     public const string Compose = "infra/compose/docker-compose.yml";
     public const string KubernetesEnvironments = "infra/k8s/environments";
@@ -32,6 +33,12 @@ internal static class RootFiles
     private static readonly RootFile ReadmeFile = new(Readme, "modules table", CommentStyle.Html,
     [
         new("modules", "readme-modules", _ => true, "where the modules table belongs (e.g. under \"## Modules\")"),
+    ]);
+
+    /// <summary>VS Code's MCP servers (JSONC): each module's local server; Claude Code's .mcp.json is strict JSON, see <see cref="McpJsonWiring"/>.</summary>
+    private static readonly RootFile VsCodeMcpFile = new(VsCodeMcp, "MCP servers for agents", CommentStyle.Slashes,
+    [
+        new("servers", "vscode-mcp-servers", _ => true, "first inside the \"servers\": { ... } object"),
     ]);
 
     private static readonly RootFile ComposeFile = new(Compose, "compose includes", CommentStyle.Hash,
@@ -64,6 +71,7 @@ internal static class RootFiles
         files.Add(TsconfigFile);
         AddIfPresent(tree, RailwayFile, files, notes, $"{Railway} not found: Railway services not wired.");
         AddIfPresent(tree, ReadmeFile, files, notes, $"{Readme} not found: modules table not written.");
+        AddIfPresent(tree, VsCodeMcpFile, files, notes, $"{VsCodeMcp} not found: module servers not listed for VS Code agents.");
         AddSolutions(tree, workspace, files, notes);
 
         if (!tree.DirectoryExists(ComposeFolder))

@@ -29,6 +29,7 @@ internal static class SyncPlanner
             Try(problems, () => tree.Write(module.TsconfigPath, ModuleCoreWiring.EnsureReference(module.TsconfigPath, tree.Read(module.TsconfigPath)!)));
         }
 
+        Try(problems, () => McpJsonWiring.Apply(tree, workspace));
         var (files, notes) = RootFiles.Present(tree, workspace);
         foreach (var file in files)
         {

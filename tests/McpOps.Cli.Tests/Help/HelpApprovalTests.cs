@@ -18,6 +18,13 @@ public sealed class HelpApprovalTests
     [InlineData("mcpops-remove", "remove --help")]
     [InlineData("mcpops-list", "list -h")]
     [InlineData("mcpops-check", "check --help")]
+    [InlineData("mcpops-railway", "railway --help")]
+    [InlineData("mcpops-railway-logs", "railway logs --help")]
+    [InlineData("mcpops-railway-env", "railway env --help")]
+    [InlineData("mcpops-railway-deployments", "railway deployments --help")]
+    [InlineData("mcpops-railway-deploy", "railway deploy --help")]
+    [InlineData("mcpops-registry", "registry --help")]
+    [InlineData("mcpops-registry-add", "registry add --help")]
     public void Help_matches_the_approved_text(string name, string commandLine)
     {
         var result = CliRun.In(Path.GetTempPath(), commandLine.Split(' '));

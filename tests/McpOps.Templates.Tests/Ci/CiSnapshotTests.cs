@@ -26,5 +26,10 @@ public sealed class CiSnapshotTests(TemplatePack pack)
         using var noRailway = await DevopsCiOutput.GenerateAsync(pack, "--railway", "false");
         Assert.DoesNotContain("railway config plan", noRailway.Read(".github/workflows/ci.yml"), StringComparison.Ordinal);
         Assert.DoesNotContain("## Railway", noRailway.Read("docs/deploy.md"), StringComparison.Ordinal);
+
+        using var defaults = await DevopsCiOutput.GenerateAsync(pack);
+        Assert.False(File.Exists(defaults.Path(".github/workflows/mcp-registry.yml")), "publishing to the MCP Registry is opt-in");
+        using var mcpRegistry = await DevopsCiOutput.GenerateAsync(pack, "--mcp-registry", "true");
+        Assert.True(File.Exists(mcpRegistry.Path(".github/workflows/mcp-registry.yml")));
     }
 }

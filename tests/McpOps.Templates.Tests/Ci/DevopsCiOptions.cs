@@ -9,5 +9,6 @@ public static class DevopsCiOptions
         { "devops-ci.no-cloud-run", ["--cloud-run", "false"] },
         { "devops-ci.no-railway", ["--railway", "false"] },
         { "devops-ci.artifact-registry", ["--registry", "artifact-registry"] },
+        { "devops-ci.mcp-registry", ["--mcp-registry", "true"] },
     };
 }

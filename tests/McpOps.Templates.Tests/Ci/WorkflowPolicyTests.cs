@@ -70,7 +70,8 @@ public sealed class WorkflowPolicyTests(TemplatePack pack)
                     var allowed = workflow.EndsWith("deploy-cloudrun.yml", StringComparison.Ordinal)
                         || workflow.EndsWith("rollback-cloudrun.yml", StringComparison.Ordinal)
                         || (workflow.EndsWith("ci.yml", StringComparison.Ordinal) && job.Name == "deploy-cloudrun")
-                        || (options.Contains("artifact-registry") && (workflow.EndsWith("container.yml", StringComparison.Ordinal) || job.Name == "image"));
+                        || (options.Contains("artifact-registry") && (workflow.EndsWith("container.yml", StringComparison.Ordinal) || job.Name == "image"))
+                        || (workflow.EndsWith("mcp-registry.yml", StringComparison.Ordinal) && job.Name == "publish");
                     Assert.True(allowed, $"{where}: id-token: write where no Google Cloud login happens");
                 }
             }
