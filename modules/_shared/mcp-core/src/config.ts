@@ -31,6 +31,8 @@ export interface McpConfig {
   readonly sseIdleTimeoutMs: number;
   /** Serve Prometheus metrics on GET /metrics (bearer token required like /mcp). */
   readonly metrics: boolean;
+  /** Google Cloud project id: request log lines name their trace as projects/<id>/traces/<trace>. */
+  readonly googleCloudProject: string;
 }
 
 /** Thrown for any invalid or missing setting; the message is meant for operators. */
@@ -148,7 +150,9 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
 
   const basePath = normalizeBasePath(read('MCP_BASE_PATH') ?? '');
   if (basePath === undefined) {
-    problems.push(`MCP_BASE_PATH must be a URL path such as /billing, got "${read('MCP_BASE_PATH')}"`);
+    problems.push(
+      `MCP_BASE_PATH must be a URL path such as /billing (letters, digits, - . _ ~ and /, no "." or ".." segments), got "${read('MCP_BASE_PATH')}"`,
+    );
   }
 
   const config: McpConfig = {
@@ -167,6 +171,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     sseKeepAliveMs: integer('MCP_SSE_KEEPALIVE_MS', DEFAULTS.sseKeepAliveMs, 1, 3_600_000),
     sseIdleTimeoutMs: integer('MCP_SSE_IDLE_TIMEOUT_MS', DEFAULTS.sseIdleTimeoutMs, 0, 86_400_000),
     metrics: boolean('MCP_METRICS'),
+    googleCloudProject: read('GOOGLE_CLOUD_PROJECT') ?? '',
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -200,5 +205,7 @@ function normalizeBasePath(raw: string): string | undefined {
   if (!trimmed.startsWith('/') || !/^[A-Za-z0-9\-._~/]+$/.test(trimmed) || trimmed.includes('//')) {
     return undefined;
   }
+  // "." and ".." segments would be taken literally here but resolved by clients and proxies.
+  if (trimmed.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
   return trimmed;
 }

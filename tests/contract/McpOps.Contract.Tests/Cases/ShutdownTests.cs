@@ -30,7 +30,7 @@ public sealed class ShutdownTests
         Assert.Equal("done after 1500 ms", (string?)answer["result"]!["content"]![0]!["text"]);
         Assert.Equal(0, exit);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"drained in {clock.Elapsed}");
-        Assert.Contains("\"message\":\"shutdown complete\"", contract.Server.Stdout, StringComparison.Ordinal);
+        Assert.True(contract.Server.Stdout.Contains("\"message\":\"shutdown complete\"", StringComparison.Ordinal), contract.Server.Stdout);
     }
 
     [Theory]

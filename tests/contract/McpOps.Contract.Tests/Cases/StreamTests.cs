@@ -21,9 +21,9 @@ public sealed class StreamTests
 
     [Theory]
     [MemberData(nameof(RuntimeCatalog.Names), MemberType = typeof(RuntimeCatalog))]
-    public async Task An_SSE_session_without_messages_is_closed_after_MCP_SSE_IDLE_TIMEOUT_MS(string runtime)
+    public async Task An_SSE_session_without_messages_is_closed_at_the_first_keepalive_tick_after_MCP_SSE_IDLE_TIMEOUT_MS(string runtime)
     {
-        await using var contract = await Contract.StartAsync(runtime, new Dictionary<string, string?> { ["MCP_SSE_IDLE_TIMEOUT_MS"] = "500" });
+        await using var contract = await Contract.StartAsync(runtime, new Dictionary<string, string?> { ["MCP_SSE_IDLE_TIMEOUT_MS"] = "500", ["MCP_SSE_KEEPALIVE_MS"] = "200" });
 
         using var stream = await contract.Http.OpenSseAsync();
         Assert.NotNull(await stream.NextEventAsync("endpoint", TimeSpan.FromSeconds(5)));

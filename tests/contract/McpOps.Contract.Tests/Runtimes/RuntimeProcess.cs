@@ -198,6 +198,9 @@ public sealed class RuntimeProcess : IAsyncDisposable
         try
         {
             await _process.WaitForExitAsync(cts.Token);
+
+            // The parameterless wait also waits for the asynchronous stdout/stderr readers to reach EOF.
+            _process.WaitForExit();
             return _process.ExitCode;
         }
         catch (OperationCanceledException)
