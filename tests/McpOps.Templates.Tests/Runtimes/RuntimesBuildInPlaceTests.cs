@@ -70,6 +70,7 @@ public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
 
         Assert.Contains(Shared + "mcp-core/src/server.ts", entries);
         Assert.Contains(Shared + "mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj", entries);
+        Assert.Contains(Shared + "environment.json", entries);
         Assert.DoesNotContain(entries, entry => entry.StartsWith(Shared + "Directory.", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.StartsWith(Shared, StringComparison.Ordinal) &&
             (entry.Contains("/bin/", StringComparison.Ordinal) || entry.Contains("/obj/", StringComparison.Ordinal) ||

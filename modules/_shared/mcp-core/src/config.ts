@@ -5,6 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -155,9 +156,14 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     );
   }
 
+  const host = read('HOST') ?? DEFAULTS.host;
+  if (host.toLowerCase() !== 'localhost' && isIP(host.replace(/^\[(.*)\]$/, '$1')) === 0) {
+    problems.push(`HOST must be an IP address (0.0.0.0 in containers, 127.0.0.1 locally) or localhost, got "${host}"`);
+  }
+
   const config: McpConfig = {
     port: integer('PORT', defaults.port ?? DEFAULTS.port, 0, 65_535),
-    host: read('HOST') ?? DEFAULTS.host,
+    host,
     authToken: authDisabled ? undefined : authToken,
     authDisabled,
     allowedOrigins,

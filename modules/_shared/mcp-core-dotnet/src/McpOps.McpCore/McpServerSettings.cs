@@ -191,6 +191,12 @@ public sealed partial record McpServerSettings
             problems.Add($"MCP_BASE_PATH must be a URL path such as /billing (letters, digits, - . _ ~ and /, no \".\" or \"..\" segments), got \"{rawBasePath}\"");
         }
 
+        // Prometheus metrics are the TypeScript runtime's; this one emits OpenTelemetry metrics instead.
+        if (Boolean("MCP_METRICS"))
+        {
+            problems.Add("MCP_METRICS=true is served by the TypeScript runtime only: the C# runtime emits OpenTelemetry metrics (Meter \"Experimental.ModelContextProtocol\"); unset MCP_METRICS and add an OpenTelemetry exporter.");
+        }
+
         var host = Read("HOST") ?? "127.0.0.1";
         var bindAddress = ParseBindAddress(host);
         if (bindAddress is null)
