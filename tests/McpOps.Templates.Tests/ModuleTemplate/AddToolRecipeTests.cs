@@ -46,6 +46,62 @@ public sealed partial class AddToolRecipeTests
         }
     }
 
+    [Fact]
+    public async Task CSharp_template_tests_pass_after_following_the_add_a_tool_recipe()
+    {
+        var template = Path.Combine(RepositoryPaths.Root, "modules", "_template", "mcp-csharp");
+        var root = Path.Combine(RepositoryPaths.Root, "artifacts", "recipe", Guid.NewGuid().ToString("N"));
+        var module = Path.Combine(root, "mcp");
+        try
+        {
+            foreach (var folder in new[] { "src", "test" })
+            {
+                foreach (var file in Directory.GetFiles(Path.Combine(template, folder), "*", SearchOption.AllDirectories)
+                    .Where(file => !file.Contains("/bin/", StringComparison.Ordinal) && !file.Contains("/obj/", StringComparison.Ordinal)))
+                {
+                    var target = Path.Combine(module, Path.GetRelativePath(template, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+            }
+
+            // A generated workspace's build settings, and this repository's runtime instead of the workspace's copy.
+            var workspace = Path.Combine(RepositoryPaths.Root, "templates", "mcp-workspace").Replace('\\', '/');
+            foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" })
+            {
+                await File.WriteAllTextAsync(Path.Combine(root, props), $"<Project><Import Project=\"{workspace}/{props}\" /></Project>\n");
+            }
+
+            var project = Path.Combine(module, "src", "McpModuleName.Mcp", "McpModuleName.Mcp.csproj");
+            var projectText = await File.ReadAllTextAsync(project);
+            await File.WriteAllTextAsync(project, projectText.Replace("../../../../_shared/", RepositoryPaths.Root.Replace('\\', '/') + "/modules/_shared/", StringComparison.Ordinal));
+
+            var recipe = Section(await File.ReadAllTextAsync(Path.Combine(template, "README.md")), "## Add a tool");
+            var blocks = CSharpBlocks().Matches(recipe).Select(match => Dedent(match.Groups[1].Value)).ToArray();
+            Assert.Equal(2, blocks.Length);
+            await File.WriteAllTextAsync(Path.Combine(module, "src", "McpModuleName.Mcp", "Tools", "GetInvoiceTool.cs"), blocks[0]);
+            var server = Path.Combine(module, "src", "McpModuleName.Mcp", "ModuleServer.cs");
+            var serverText = await File.ReadAllTextAsync(server);
+            var registered = serverText.Replace("ToolTypes = [typeof(EchoTool), typeof(AddTool)]", "ToolTypes = [typeof(EchoTool), typeof(AddTool), typeof(GetInvoiceTool)]", StringComparison.Ordinal);
+            Assert.NotEqual(serverText, registered);
+            await File.WriteAllTextAsync(server, registered);
+            var tests = Path.Combine(module, "test", "McpModuleName.Mcp.Tests", "ServerTests.cs");
+            var testsText = (await File.ReadAllTextAsync(tests)).TrimEnd();
+            Assert.EndsWith("}", testsText, StringComparison.Ordinal);
+            var indented = string.Join('\n', blocks[1].TrimEnd().Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
+            await File.WriteAllTextAsync(tests, testsText[..^1] + "\n" + indented + "\n}\n");
+
+            var run = await ProcessRunner.RunAsync("dotnet", ["test", Path.Combine(module, "test", "McpModuleName.Mcp.Tests"), "--nologo"], module, timeout: TimeSpan.FromMinutes(5));
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+1[1-9]", run.StandardOutput);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>Builds the module and runs its tests; returns how many passed (none may fail).</summary>
     private static async Task<int> BuildAndTestAsync(string tsc, string module)
     {
@@ -101,6 +157,9 @@ public sealed partial class AddToolRecipeTests
 
     [GeneratedRegex(@"```ts\n(.*?)\n\s*```", RegexOptions.Singleline)]
     private static partial Regex CodeBlocks();
+
+    [GeneratedRegex(@"```csharp\n(.*?)\n\s*```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlocks();
 
     [GeneratedRegex(@"(?m)^# pass (\d+)$")]
     private static partial Regex PassCount();

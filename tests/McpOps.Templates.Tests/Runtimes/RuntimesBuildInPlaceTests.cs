@@ -41,11 +41,13 @@ public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
     }
 
     [Theory]
-    [InlineData("Directory.Build.props")]
-    [InlineData("Directory.Packages.props")]
-    public void Shared_runtimes_build_props_import_the_workspace_template_file(string file)
+    [InlineData("_shared", "Directory.Build.props")]
+    [InlineData("_shared", "Directory.Packages.props")]
+    [InlineData("_template", "Directory.Build.props")]
+    [InlineData("_template", "Directory.Packages.props")]
+    public void Runtime_and_module_template_build_props_import_the_workspace_template_file(string folder, string file)
     {
-        var text = File.ReadAllText(Path.Combine(Root, "modules", "_shared", file));
+        var text = File.ReadAllText(Path.Combine(Root, "modules", folder, file));
 
         Assert.Contains($"<Import Project=\"$(MSBuildThisFileDirectory)../../templates/mcp-workspace/{file}\" />", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<PackageVersion", text, StringComparison.Ordinal);
@@ -71,7 +73,7 @@ public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
         Assert.Contains(Shared + "mcp-core/src/server.ts", entries);
         Assert.Contains(Shared + "mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj", entries);
         Assert.Contains(Shared + "environment.json", entries);
-        Assert.DoesNotContain(entries, entry => entry.StartsWith(Shared + "Directory.", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, entry => entry.Contains("/Directory.Build.props", StringComparison.Ordinal) && !entry.StartsWith("content/mcp-workspace/Directory.", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.StartsWith(Shared, StringComparison.Ordinal) &&
             (entry.Contains("/bin/", StringComparison.Ordinal) || entry.Contains("/obj/", StringComparison.Ordinal) ||
              entry.Contains("/dist/", StringComparison.Ordinal) || entry.Contains("/node_modules/", StringComparison.Ordinal)));
