@@ -40,6 +40,23 @@ public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
         Assert.True(File.Exists(Path.Combine(Root, "package-lock.json")), "commit the root package-lock.json: tests/run installs it with npm ci");
     }
 
+    [Fact]
+    public void Node_requirement_is_stated_once_by_the_workspace_engines_and_checked_by_the_quickstart()
+    {
+        var template = ReadJson(Path.Combine(Root, "templates", "mcp-workspace", "package.json"));
+
+        // railway 3.11 (the workspace's Railway project as code) requires Node.js >= 22.
+        Assert.Equal(">=22", (string?)template["engines"]!["node"]);
+        foreach (var package in new[] { "modules/_shared/mcp-core/package.json", "modules/_template/mcp/package.json" })
+        {
+            Assert.False(ReadJson(Path.Combine(Root, package)).ContainsKey("engines"), $"{package} restates the Node.js requirement");
+        }
+
+        var quickstart = File.ReadAllText(Path.Combine(Root, "scripts", "quickstart"));
+        Assert.Contains("templates/mcp-workspace/package.json", quickstart, StringComparison.Ordinal);
+        Assert.Contains("process.versions.node", quickstart, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("_shared", "Directory.Build.props")]
     [InlineData("_shared", "Directory.Packages.props")]
