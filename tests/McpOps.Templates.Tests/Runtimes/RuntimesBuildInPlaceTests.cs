@@ -31,7 +31,7 @@ public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
         var template = ReadJson(Path.Combine(Root, "templates", "mcp-workspace", "package.json"));
 
         Assert.Equal(["modules/_shared/*"], root["workspaces"]!.AsArray().Select(item => (string?)item));
-        foreach (var tool in new[] { "typescript", "@types/node" })
+        foreach (var tool in new[] { "typescript", "@types/node", "esbuild" })
         {
             Assert.Equal((string?)template["devDependencies"]![tool], (string?)root["devDependencies"]![tool]);
         }
