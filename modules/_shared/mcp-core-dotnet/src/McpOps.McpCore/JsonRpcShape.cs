@@ -16,12 +16,15 @@ internal static class JsonRpcShape
 {
     public static (JsonRpcProblem? Problem, string? InitializeVersion) Check(ReadOnlySequence<byte> body)
     {
-        var reader = body.IsSingleSegment ? new Utf8JsonReader(body.FirstSpan) : new Utf8JsonReader(body);
+        // Deeply nested JSON is still JSON: it is refused for its shape (-32600), as the TypeScript runtime does.
+        var options = new JsonReaderOptions { MaxDepth = 100_000 };
+        var reader = body.IsSingleSegment ? new Utf8JsonReader(body.FirstSpan, options) : new Utf8JsonReader(body, options);
         try
         {
             if (!reader.Read())
             {
-                return (Invalid(null), null);
+                // An empty or blank body is no JSON at all.
+                return (new JsonRpcProblem(-32700, "Parse error: invalid JSON.", null), null);
             }
 
             if (reader.TokenType == JsonTokenType.StartArray)
@@ -61,7 +64,7 @@ internal static class JsonRpcShape
         var isJsonRpc = false;
         string? method = null;
         var paramsKind = JsonTokenType.None;
-        string? protocolVersion = null;
+        var parameters = default(Parameters);
         JsonElement? id = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -86,7 +89,7 @@ internal static class JsonRpcShape
                 paramsKind = reader.TokenType;
                 if (paramsKind == JsonTokenType.StartObject)
                 {
-                    protocolVersion = ReadProtocolVersion(ref reader);
+                    parameters = ReadParameters(ref reader);
                 }
                 else
                 {
@@ -116,8 +119,19 @@ internal static class JsonRpcShape
             return (new JsonRpcProblem(-32602, $"Invalid params: \"{method}\" params must be an object.", id), null);
         }
 
+        if (method == "tools/call" && parameters.NameKind != JsonTokenType.String)
+        {
+            return (new JsonRpcProblem(-32602, "Invalid params: tools/call needs params.name, the tool's name as a string.", id), null);
+        }
+
+        if (method == "tools/call" && parameters.ArgumentsKind is not (JsonTokenType.None or JsonTokenType.StartObject))
+        {
+            return (new JsonRpcProblem(-32602, "Invalid params: tools/call params.arguments must be an object.", id), null);
+        }
+
         if (method == "initialize")
         {
+            var protocolVersion = parameters.ProtocolVersion;
             return protocolVersion is null
                 ? (new JsonRpcProblem(-32602, "Invalid params: initialize needs params.protocolVersion, params.capabilities and params.clientInfo.", id), null)
                 : (null, protocolVersion);
@@ -126,26 +140,36 @@ internal static class JsonRpcShape
         return (null, null);
     }
 
-    /// <summary>params.protocolVersion, leaving the reader on the end of the params object.</summary>
-    private static string? ReadProtocolVersion(ref Utf8JsonReader reader)
+    /// <summary>What the checks need from params, leaving the reader on the end of the params object.</summary>
+    private static Parameters ReadParameters(ref Utf8JsonReader reader)
     {
-        string? version = null;
+        var parameters = default(Parameters);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isVersion = reader.ValueTextEquals("protocolVersion"u8);
+            var isName = !isVersion && reader.ValueTextEquals("name"u8);
+            var isArguments = !isVersion && !isName && reader.ValueTextEquals("arguments"u8);
             reader.Read();
             if (isVersion && reader.TokenType == JsonTokenType.String)
             {
-                version = reader.GetString();
+                parameters = parameters with { ProtocolVersion = reader.GetString() };
             }
-            else
+            else if (isName)
             {
-                reader.Skip();
+                parameters = parameters with { NameKind = reader.TokenType };
             }
+            else if (isArguments)
+            {
+                parameters = parameters with { ArgumentsKind = reader.TokenType };
+            }
+
+            reader.Skip();
         }
 
-        return version;
+        return parameters;
     }
+
+    private readonly record struct Parameters(string? ProtocolVersion, JsonTokenType NameKind, JsonTokenType ArgumentsKind);
 
     private static JsonRpcProblem Invalid(JsonElement? id) => new(-32600, "Invalid Request: expected a JSON-RPC 2.0 message or batch.", id);
 }
