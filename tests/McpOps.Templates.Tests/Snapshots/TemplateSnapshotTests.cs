@@ -24,9 +24,13 @@ public sealed class TemplateSnapshotTests(TemplatePack pack)
         // source instead of freezing a second copy of it in the snapshot (mcp-core-dotnet likewise, in
         // CSharp/CSharpModuleTemplateTests).
         AssertSameTree(RepositoryPaths.SharedMcpCore, Path.Combine(root, McpCoreFolder), expectedScope);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "modules", "_shared", "environment.json")),
+            File.ReadAllText(Path.Combine(root, "modules", "_shared", "environment.json")));
         DirectorySnapshot.Verify(snapshot, temp.Path, path =>
             !path.Contains("/" + McpCoreFolder, StringComparison.Ordinal) &&
-            !path.Contains("/modules/_shared/mcp-core-dotnet/", StringComparison.Ordinal));
+            !path.Contains("/modules/_shared/mcp-core-dotnet/", StringComparison.Ordinal) &&
+            !path.EndsWith("/modules/_shared/environment.json", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -5,6 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -31,6 +32,8 @@ export interface McpConfig {
   readonly sseIdleTimeoutMs: number;
   /** Serve Prometheus metrics on GET /metrics (bearer token required like /mcp). */
   readonly metrics: boolean;
+  /** Google Cloud project id: request log lines name their trace as projects/<id>/traces/<trace>. */
+  readonly googleCloudProject: string;
 }
 
 /** Thrown for any invalid or missing setting; the message is meant for operators. */
@@ -148,12 +151,19 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
 
   const basePath = normalizeBasePath(read('MCP_BASE_PATH') ?? '');
   if (basePath === undefined) {
-    problems.push(`MCP_BASE_PATH must be a URL path such as /billing, got "${read('MCP_BASE_PATH')}"`);
+    problems.push(
+      `MCP_BASE_PATH must be a URL path such as /billing (letters, digits, - . _ ~ and /, no "." or ".." segments), got "${read('MCP_BASE_PATH')}"`,
+    );
+  }
+
+  const host = read('HOST') ?? DEFAULTS.host;
+  if (host.toLowerCase() !== 'localhost' && isIP(host.replace(/^\[(.*)\]$/, '$1')) === 0) {
+    problems.push(`HOST must be an IP address (0.0.0.0 in containers, 127.0.0.1 locally) or localhost, got "${host}"`);
   }
 
   const config: McpConfig = {
     port: integer('PORT', defaults.port ?? DEFAULTS.port, 0, 65_535),
-    host: read('HOST') ?? DEFAULTS.host,
+    host,
     authToken: authDisabled ? undefined : authToken,
     authDisabled,
     allowedOrigins,
@@ -167,6 +177,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     sseKeepAliveMs: integer('MCP_SSE_KEEPALIVE_MS', DEFAULTS.sseKeepAliveMs, 1, 3_600_000),
     sseIdleTimeoutMs: integer('MCP_SSE_IDLE_TIMEOUT_MS', DEFAULTS.sseIdleTimeoutMs, 0, 86_400_000),
     metrics: boolean('MCP_METRICS'),
+    googleCloudProject: read('GOOGLE_CLOUD_PROJECT') ?? '',
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -200,5 +211,7 @@ function normalizeBasePath(raw: string): string | undefined {
   if (!trimmed.startsWith('/') || !/^[A-Za-z0-9\-._~/]+$/.test(trimmed) || trimmed.includes('//')) {
     return undefined;
   }
+  // "." and ".." segments would be taken literally here but resolved by clients and proxies.
+  if (trimmed.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
   return trimmed;
 }

@@ -11,6 +11,7 @@ import type { Metrics } from './metrics.js';
 import { describeRpc } from './rpc-summary.js';
 import type { SseSessions } from './sse.js';
 import type { StreamableEndpoint } from './streamable.js';
+import { traceLogFields } from './trace.js';
 
 export interface HandlerDeps {
   readonly config: McpConfig;
@@ -28,9 +29,17 @@ interface RequestLog {
   tool?: string;
 }
 
-type Route = 'health' | 'ready' | 'metrics' | 'mcp' | 'sse' | 'messages';
+type Route = 'health' | 'ready' | 'metrics' | 'mcp' | 'sse' | 'messages' | 'resource-metadata';
 
 const REQUEST_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
+const RESOURCE_METADATA = '/.well-known/oauth-protected-resource';
+
+/** scheme://host as the client reached us: behind Cloud Run or an ingress the scheme is the proxy's. */
+function publicOrigin(req: IncomingMessage): string {
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim().toLowerCase();
+  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+  return `${scheme}://${req.headers.host ?? 'localhost'}`;
+}
 
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { config, logger } = deps;
@@ -66,6 +75,20 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       sendJsonRpcError(res, guard.status, guard.message);
       return;
     }
+    if (route === 'resource-metadata') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD' });
+        return;
+      }
+      // RFC 9728 for a static bearer token: the resource and how to present the token, and no
+      // authorization_servers, so OAuth clients learn there is no flow to start.
+      sendJson(res, 200, {
+        resource: `${publicOrigin(req)}${config.basePath}/mcp`,
+        bearer_methods_supported: ['header'],
+        resource_name: deps.identity.name,
+      });
+      return;
+    }
     // Browsers send the CORS preflight without credentials, so it is answered before auth.
     if (req.method === 'OPTIONS') {
       cors.preflight(req, res);
@@ -73,9 +96,12 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     }
     cors.decorate(req, res);
     if (!isAuthorized(req)) {
-      sendJsonRpcError(res, 401, 'Unauthorized: send "Authorization: Bearer <token>".', {
-        'WWW-Authenticate': 'Bearer',
-      });
+      // RFC 6750 section 3: no credentials get a bare challenge, wrong ones error="invalid_token".
+      const metadata = `resource_metadata="${publicOrigin(req)}${RESOURCE_METADATA}${config.basePath}/mcp"`;
+      const challenge = req.headers.authorization === undefined
+        ? `Bearer ${metadata}`
+        : `Bearer error="invalid_token", error_description="The bearer token is not valid for this server", ${metadata}`;
+      sendJsonRpcError(res, 401, 'Unauthorized: send "Authorization: Bearer <token>".', { 'WWW-Authenticate': challenge });
       return;
     }
 
@@ -164,6 +190,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
           latency: `${seconds.toFixed(6)}s`,
           ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
         },
+        ...traceLogFields(req.headers, config.googleCloudProject),
       };
       deps.metrics?.observeRequest(route ?? 'unknown', res.statusCode, seconds);
       // Probes hit every few seconds; keep them out of the default (info) log.
@@ -221,6 +248,10 @@ function routeTable(config: McpConfig): Map<string, Route> {
   ]);
   for (const route of ['health', 'ready', 'mcp', 'sse', 'messages'] as const) {
     table.set(`${basePath}/${route}`, route);
+  }
+  if (config.authToken !== undefined) {
+    table.set(RESOURCE_METADATA, 'resource-metadata');
+    table.set(`${RESOURCE_METADATA}${basePath}/mcp`, 'resource-metadata');
   }
   if (config.metrics) {
     table.set('/metrics', 'metrics');

@@ -1,4 +1,5 @@
 import { pino, stdTimeFunctions, type Logger, type LevelWithSilent } from 'pino';
+import sonicBoom from 'sonic-boom';
 
 export type { Logger } from 'pino';
 
@@ -39,20 +40,60 @@ export interface LoggerOptions {
 
 /** JSON lines on stdout that Cloud Logging, Railway and kubectl logs all parse. */
 export function createLogger(options: LoggerOptions): Logger {
-  return pino(
+  const stdout = options.destination === undefined ? stdoutDestination() : undefined;
+  const logger = pino(
     {
       level: options.level,
       messageKey: 'message',
       timestamp: stdTimeFunctions.isoTime,
       base: { service: options.name, version: options.version },
       formatters: {
-        level: (label, number) => ({ severity: SEVERITY[label] ?? 'DEFAULT', level: number }),
+        // severity is the level: one field, the one Cloud Logging reads (the C# runtime writes the same).
+        level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }),
       },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
-    // Asynchronous writes: a synchronous write per request line cost about a quarter of the
-    // tools/call throughput (bench/run). pino flushes this destination on process exit, so the
-    // shutdown and fatal lines are not lost.
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? stdout!,
   );
+  if (stdout !== undefined) stdoutDestinations.set(logger, stdout);
+  return logger;
+}
+
+/** The stdout destination of each logger createLogger made, for flushLogs. */
+const stdoutDestinations = new WeakMap<Logger, InstanceType<typeof sonicBoom.SonicBoom>>();
+
+/**
+ * Asynchronous writes to stdout: a synchronous write per request line cost about a quarter of the
+ * tools/call throughput (bench/run). Built without pino.destination on purpose: that one registers an
+ * exit hook that flushes synchronously, and a synchronous write to a pipe nobody reads (a stuck log
+ * collector) blocks forever, so SIGTERM never ended the process. Exit flushes through flushLogs, with a
+ * deadline. A reader that went away (EPIPE) only loses the lines; it never stops the server.
+ */
+function stdoutDestination(): InstanceType<typeof sonicBoom.SonicBoom> {
+  const destination = new sonicBoom.SonicBoom({ fd: 1, sync: false });
+  destination.on('error', () => undefined);
+  return destination;
+}
+
+/**
+ * Writes out what the logger still holds (the last lines before exit), giving up after `timeoutMs`
+ * when stdout does not take them. stdout is closed afterwards: call it just before exiting.
+ */
+export function flushLogs(logger: Logger, timeoutMs: number): Promise<void> {
+  const stdout = stdoutDestinations.get(logger);
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (stdout === undefined) {
+      logger.flush(done);
+      return;
+    }
+    // end() waits for the write in flight (flush() does not) and then closes the descriptor.
+    stdout.once('close', done);
+    stdout.once('error', done);
+    stdout.end();
+  });
 }

@@ -117,6 +117,17 @@ function registerPrompt(server: McpServer, prompt: PromptDefinition, runtime: To
 
 class ToolTimeoutError extends Error {}
 
+/** The path of the first Infinity or NaN in `value`, if any. */
+function nonFiniteNumber(value: unknown, path: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFiniteNumber(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 async function runTool(tool: ToolDefinition, args: unknown, ctx: ServerContext, runtime: ToolRuntime): Promise<ToolResult> {
   const started = performance.now();
   const timeoutMs = tool.timeoutMs ?? runtime.defaultTimeoutMs;
@@ -159,6 +170,13 @@ async function runTool(tool: ToolDefinition, args: unknown, ctx: ServerContext, 
   let outcome: ToolOutcome = 'ok';
   try {
     const result = await Promise.race([work, timedOut]);
+    const unrepresentable = nonFiniteNumber(result.structuredContent, 'structuredContent');
+    if (unrepresentable !== undefined) {
+      // JSON has no Infinity or NaN: sent as is, the value would reach the client as null, a wrong success.
+      outcome = 'error';
+      logger.warn({ field: unrepresentable }, 'tool result holds a number JSON cannot carry');
+      return errorResult(`Tool "${tool.name}" returned a number JSON cannot carry (Infinity or NaN) in ${unrepresentable}.`);
+    }
     if (result.isError === true) outcome = 'error';
     return result;
   } catch (error) {

@@ -1,4 +1,5 @@
 import { ConfigError } from './config.js';
+import { flushLogs } from './logging.js';
 import { startServer, type RunningServer, type ServerOptions } from './server.js';
 
 /**
@@ -17,15 +18,21 @@ export async function runServer(options: ServerOptions): Promise<RunningServer |
   }
 
   let stopping = false;
+  const exit = async (code: number): Promise<never> => {
+    await flushLogs(running.logger, 500);
+    process.exit(code);
+  };
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
     running.logger.info({ signal }, 'signal received');
+    // Whatever happens to the drain (or to stdout), the process ends before the platform's SIGKILL.
+    setTimeout(() => process.exit(1), running.config.shutdownTimeoutMs + 1_000).unref();
     running.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         running.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        return exit(1);
       },
     );
   };

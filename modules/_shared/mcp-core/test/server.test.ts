@@ -72,7 +72,10 @@ describe('startServer', () => {
       if (authorization !== undefined) headers.Authorization = authorization;
       const res = await fetch(`${server.url}/mcp`, { method: 'POST', headers, body: rpc('tools/list') });
       assert.equal(res.status, 401);
-      assert.equal(res.headers.get('www-authenticate'), 'Bearer');
+      // RFC 6750: no credentials, a bare challenge; wrong ones, error="invalid_token". Both point at the metadata.
+      const challenge = res.headers.get('www-authenticate') ?? '';
+      assert.match(challenge, label === 'missing' ? /^Bearer resource_metadata="/ : /^Bearer error="invalid_token", /);
+      assert.match(challenge, /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp"/);
       const body = (await res.json()) as { error: { message: string } };
       assert.match(body.error.message, /Unauthorized/);
     });

@@ -8,7 +8,7 @@ namespace McpOps.McpCore;
 
 /// <summary>
 /// One log entry as one JSON line, the shape the TypeScript mcp-core (pino) writes: <c>time</c>,
-/// <c>severity</c> (Google Cloud Logging's LogSeverity), <c>level</c>, <c>message</c>, <c>service</c>,
+/// <c>severity</c> (Google Cloud Logging's LogSeverity; the only level field), <c>message</c>, <c>service</c>,
 /// <c>version</c>, then the structured fields of the message. Cloud Logging, Railway and kubectl logs
 /// all parse it. It runs on every request, so it reuses one buffer per thread and caches field names.
 /// </summary>
@@ -16,7 +16,6 @@ internal static class JsonLogLine
 {
     private static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
     private static readonly JsonEncodedText SeverityName = JsonEncodedText.Encode("severity");
-    private static readonly JsonEncodedText LevelName = JsonEncodedText.Encode("level");
     private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
     private static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
     private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
@@ -44,7 +43,6 @@ internal static class JsonLogLine
         time[23] = 'Z';
         json.WriteString(Time, time[..24]);
         json.WriteString(SeverityName, Severity(level));
-        json.WriteString(LevelName, Level(level));
         json.WriteString(Message, formatter(state, exception));
         json.WriteString(Service, service);
         json.WriteString(Version, version);
@@ -120,6 +118,13 @@ internal static class JsonLogLine
             case string text:
                 json.WriteString(name, text);
                 break;
+            case HttpRequestLog request:
+                request.WriteTo(json, name);
+                break;
+            case TraceLogFields trace:
+                // Cloud Logging reads these at the top level of the entry, under their own names.
+                trace.WriteTo(json);
+                break;
             case IEnumerable<string> list:
                 json.WriteStartArray(name);
                 foreach (var item in list)
@@ -143,16 +148,5 @@ internal static class JsonLogLine
         LogLevel.Error => "ERROR",
         LogLevel.Critical => "CRITICAL",
         _ => "DEFAULT",
-    };
-
-    private static string Level(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trace",
-        LogLevel.Debug => "debug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "error",
-        LogLevel.Critical => "fatal",
-        _ => "silent",
     };
 }

@@ -9,9 +9,9 @@ namespace McpOps.McpCore;
 /// </summary>
 internal static class JsonRpcResponses
 {
-    public static Task WriteErrorAsync(HttpContext context, int status, string message, int code = -32000)
+    public static Task WriteErrorAsync(HttpContext context, int status, string message, int code = -32000, JsonElement? id = null)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new JsonRpcErrorBody(new JsonRpcError(code, message)), McpCoreJsonContext.Default.JsonRpcErrorBody);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new JsonRpcErrorBody(new JsonRpcError(code, message), Id: id), McpCoreJsonContext.Default.JsonRpcErrorBody);
         return WriteAsync(context, status, body);
     }
 
@@ -37,8 +37,8 @@ internal static class JsonRpcResponses
 
 internal sealed record JsonRpcError(int Code, string Message);
 
-// Id is always null on transport-level errors: the request was not (or could not be) read.
-internal sealed record JsonRpcErrorBody(JsonRpcError Error, string Jsonrpc = "2.0", string? Id = null);
+// Id is null on transport-level errors (the request was not, or could not be, read), else the request's id.
+internal sealed record JsonRpcErrorBody(JsonRpcError Error, string Jsonrpc = "2.0", JsonElement? Id = null);
 
 internal sealed record HealthBody(string Status, string Name, string Version);
 
@@ -48,4 +48,5 @@ internal sealed record PlainError(string Error);
 [System.Text.Json.Serialization.JsonSerializable(typeof(JsonRpcErrorBody))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(HealthBody))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(PlainError))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ResourceMetadataBody))]
 internal sealed partial class McpCoreJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

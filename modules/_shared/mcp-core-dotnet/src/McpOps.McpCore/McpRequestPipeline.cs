@@ -12,6 +12,7 @@ internal enum McpRoute
     Mcp,
     Sse,
     Messages,
+    ResourceMetadata,
 }
 
 /// <summary>
@@ -95,16 +96,23 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
         finally
         {
             state.RequestFinished();
-            var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var durationMs = elapsed.TotalMilliseconds;
             var path = context.Request.Path.Value ?? "";
+            var userAgent = context.Request.Headers.UserAgent;
+            var httpRequest = new HttpRequestLog(context.Request.Method, path, context.Response.StatusCode, elapsed.TotalSeconds, userAgent.Count == 0 ? null : userAgent.ToString());
             if (route is McpRoute.Health or McpRoute.Ready)
             {
                 // Probes hit every few seconds; keep them out of the default (info) log.
-                ServerLog.ProbeRequest(logger, context.Request.Method, path, context.Response.StatusCode, durationMs);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    ServerLog.ProbeRequest(logger, context.Request.Method, path, context.Response.StatusCode, durationMs, httpRequest);
+                }
             }
-            else
+            else if (logger.IsEnabled(LogLevel.Information))
             {
-                ServerLog.Request(logger, context.Request.Method, path, rpcMethod, tool, context.Response.StatusCode, durationMs);
+                var trace = TraceLogFields.From(context.Request.Headers, settings.GoogleCloudProject);
+                ServerLog.Request(logger, context.Request.Method, path, rpcMethod, tool, context.Response.StatusCode, durationMs, httpRequest, trace);
             }
         }
     }
@@ -118,9 +126,27 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
             return true;
         }
 
+        // Browsers send the CORS preflight without credentials, so it is answered before auth.
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            Cors.Preflight(context);
+            return true;
+        }
+
+        Cors.Decorate(context);
+        if (route == McpRoute.ResourceMetadata)
+        {
+            // Public by design (RFC 9728): it tells clients how to authenticate.
+            return false;
+        }
+
         if (!_guards.IsAuthorized(request))
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            // RFC 6750 section 3: no credentials get a bare challenge, wrong ones error="invalid_token".
+            var metadata = $"resource_metadata=\"{ProtectedResourceMetadata.PublicOrigin(request)}{ProtectedResourceMetadata.Path}{settings.BasePath}/mcp\"";
+            context.Response.Headers.WWWAuthenticate = request.Headers.Authorization.Count == 0
+                ? $"Bearer {metadata}"
+                : $"Bearer error=\"invalid_token\", error_description=\"The bearer token is not valid for this server\", {metadata}";
             await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized: send \"Authorization: Bearer <token>\".");
             return true;
         }
@@ -156,7 +182,8 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
     /// Describes the JSON-RPC payload for the log line without consuming it: the whole body is read into
     /// Kestrel's pipe and left there, so the SDK reads the same bytes from Kestrel's own reader (no copy, no
     /// replaced stream). Kestrel's MaxRequestBodySize stops a body over the cap (413, caught above); a
-    /// Content-Length over it is refused before reading. Returns null after answering 413.
+    /// Content-Length over it is refused before reading. A malformed body is answered here (see
+    /// <see cref="JsonRpcShape"/>). Returns null after answering.
     /// </summary>
     private async Task<(string? RpcMethod, string? Tool)?> PeekRpcAsync(HttpContext context)
     {
@@ -173,6 +200,26 @@ internal sealed class McpRequestPipeline(McpServerSettings settings, ServerState
             if (read.IsCompleted || read.IsCanceled)
             {
                 var summary = RpcSummary.Describe(read.Buffer);
+                var (problem, initializeVersion) = JsonRpcShape.Check(read.Buffer);
+                if (problem is not null)
+                {
+                    body.AdvanceTo(read.Buffer.End);
+                    await JsonRpcResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, problem.Message, problem.Code, problem.Id);
+                    return null;
+                }
+
+                if (initializeVersion is not null && HandshakeRevisions.IsNewerThanAll(initializeVersion))
+                {
+                    // A revision without the initialize handshake (2026-07-28 on) asked through it: negotiate
+                    // the newest handshake revision, as the specification says and the TypeScript runtime does,
+                    // instead of the SDK's -32022.
+                    var rewritten = HandshakeRevisions.AskForLatest(read.Buffer);
+                    body.AdvanceTo(read.Buffer.End);
+                    context.Request.Body = new MemoryStream(rewritten, writable: false);
+                    context.Request.ContentLength = rewritten.Length;
+                    return summary;
+                }
+
                 body.AdvanceTo(read.Buffer.Start);
                 return summary;
             }

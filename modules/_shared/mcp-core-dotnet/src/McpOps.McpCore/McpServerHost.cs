@@ -196,6 +196,21 @@ public static class McpServerHost
         app.MapMcp($"{settings.BasePath}/mcp").WithMetadata(new McpRouteMetadata(McpRoute.Mcp));
         app.MapGet($"{settings.BasePath}/sse", sse.HandleStreamAsync).WithMetadata(new McpRouteMetadata(McpRoute.Sse));
         app.MapPost($"{settings.BasePath}/messages", sse.HandleMessageAsync).WithMetadata(new McpRouteMetadata(McpRoute.Messages));
+
+        // CORS preflights: the pipeline answers them (before auth), routing must only know the paths take OPTIONS.
+        foreach (var (path, route) in new[] { ("/mcp", McpRoute.Mcp), ("/sse", McpRoute.Sse), ("/messages", McpRoute.Messages) })
+        {
+            app.MapMethods($"{settings.BasePath}{path}", [HttpMethods.Options], static () => Results.NoContent()).WithMetadata(new McpRouteMetadata(route));
+        }
+
+        if (settings.AuthToken is not null)
+        {
+            foreach (var path in new[] { ProtectedResourceMetadata.Path, $"{ProtectedResourceMetadata.Path}{settings.BasePath}/mcp" })
+            {
+                app.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], context => ProtectedResourceMetadata.WriteAsync(context, settings, module.Name))
+                    .WithMetadata(new McpRouteMetadata(McpRoute.ResourceMetadata));
+            }
+        }
         return app;
     }
 

@@ -37,6 +37,9 @@ public sealed partial record McpServerSettings
     /// <summary>"" or a path starting with '/' and not ending with '/'.</summary>
     public string BasePath { get; init; } = "";
 
+    /// <summary>GOOGLE_CLOUD_PROJECT: request log lines name their trace as projects/&lt;id&gt;/traces/&lt;trace&gt;.</summary>
+    public string GoogleCloudProject { get; init; } = "";
+
     public string LogLevelName { get; init; } = "info";
 
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromMilliseconds(8_000);
@@ -185,7 +188,13 @@ public sealed partial record McpServerSettings
         var basePath = NormalizeBasePath(rawBasePath);
         if (basePath is null)
         {
-            problems.Add($"MCP_BASE_PATH must be a URL path such as /billing, got \"{rawBasePath}\"");
+            problems.Add($"MCP_BASE_PATH must be a URL path such as /billing (letters, digits, - . _ ~ and /, no \".\" or \"..\" segments), got \"{rawBasePath}\"");
+        }
+
+        // Prometheus metrics are the TypeScript runtime's; this one emits OpenTelemetry metrics instead.
+        if (Boolean("MCP_METRICS"))
+        {
+            problems.Add("MCP_METRICS=true is served by the TypeScript runtime only: the C# runtime emits OpenTelemetry metrics (Meter \"Experimental.ModelContextProtocol\"); unset MCP_METRICS and add an OpenTelemetry exporter.");
         }
 
         var host = Read("HOST") ?? "127.0.0.1";
@@ -212,6 +221,7 @@ public sealed partial record McpServerSettings
             MaxSseSessions = (int)Integer("MCP_MAX_SSE_SESSIONS", 100, 0, 100_000),
             SseKeepAlive = TimeSpan.FromMilliseconds(Integer("MCP_SSE_KEEPALIVE_MS", 15_000, 1, 3_600_000)),
             SseIdleTimeout = TimeSpan.FromMilliseconds(Integer("MCP_SSE_IDLE_TIMEOUT_MS", 0, 0, 86_400_000)),
+            GoogleCloudProject = Read("GOOGLE_CLOUD_PROJECT") ?? "",
         };
 
         return problems.Count > 0 ? throw new McpConfigException(problems) : settings;
@@ -242,7 +252,9 @@ public sealed partial record McpServerSettings
             return "";
         }
 
-        return trimmed.StartsWith('/') && BasePathCharacters().IsMatch(trimmed) && !trimmed.Contains("//", StringComparison.Ordinal)
+        // "." and ".." segments would be taken literally here but resolved by clients and proxies.
+        return trimmed.StartsWith('/') && BasePathCharacters().IsMatch(trimmed) && !trimmed.Contains("//", StringComparison.Ordinal) &&
+            !trimmed.Split('/').Any(segment => segment is "." or "..")
             ? trimmed
             : null;
     }

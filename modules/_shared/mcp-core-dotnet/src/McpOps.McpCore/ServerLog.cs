@@ -10,10 +10,10 @@ namespace McpOps.McpCore;
 internal static partial class ServerLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "request")]
-    public static partial void Request(ILogger logger, string method, string path, string? rpcMethod, string? tool, int status, double durationMs);
+    public static partial void Request(ILogger logger, string method, string path, string? rpcMethod, string? tool, int status, double durationMs, HttpRequestLog httpRequest, TraceLogFields trace);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "request")]
-    public static partial void ProbeRequest(ILogger logger, string method, string path, int status, double durationMs);
+    public static partial void ProbeRequest(ILogger logger, string method, string path, int status, double durationMs, HttpRequestLog httpRequest);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP server listening")]
     public static partial void Listening(ILogger logger, string url, string host, int port, string basePath, IEnumerable<string> tools);

@@ -16,6 +16,12 @@ internal static class ToolCallGuard
     public static McpRequestFilter<CallToolRequestParams, CallToolResult> Create(TimeSpan timeout, Func<ILogger> logger) =>
         next => (request, cancellationToken) =>
         {
+            if (request.MatchedPrimitive is McpServerTool tool && request.Params is { } call &&
+                ToolArguments.Problem(call.Name, tool.ProtocolTool.InputSchema, call.Arguments) is { } problem)
+            {
+                return ValueTask.FromResult(new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = problem }] });
+            }
+
             var started = Stopwatch.GetTimestamp();
             var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ValueTask<CallToolResult> pending;

@@ -20,7 +20,7 @@ public sealed class JsonLogTests
             for (var i = 0; i < 500; i++)
             {
                 var path = $"/mcp/{thread}/{i}";
-                ServerLog.Request(logger, "POST", path, "tools/call", "echo", 200, 1.26);
+                ServerLog.Request(logger, "POST", path, "tools/call", "echo", 200, 1.26, new HttpRequestLog("POST", path, 200, 0.00126, null), default);
             }
         });
         provider.Dispose();
@@ -33,7 +33,11 @@ public sealed class JsonLogTests
             using var entry = JsonDocument.Parse(line);
             var root = entry.RootElement;
             Assert.Equal("INFO", root.GetProperty("severity").GetString());
-            Assert.Equal("info", root.GetProperty("level").GetString());
+            // severity is the only level field, as in the TypeScript runtime.
+            Assert.False(root.TryGetProperty("level", out _));
+            Assert.Equal(path(root), root.GetProperty("httpRequest").GetProperty("requestUrl").GetString());
+            Assert.Equal("0.001260s", root.GetProperty("httpRequest").GetProperty("latency").GetString());
+            Assert.False(root.TryGetProperty("logging.googleapis.com/trace", out _));
             Assert.Equal("request", root.GetProperty("message").GetString());
             Assert.Equal("svc", root.GetProperty("service").GetString());
             Assert.Equal("9.9.9", root.GetProperty("version").GetString());
@@ -50,6 +54,8 @@ public sealed class JsonLogTests
         }
 
         Assert.Equal(4000, paths.Count);
+
+        static string? path(JsonElement root) => root.GetProperty("path").GetString();
     }
 
     [Fact]

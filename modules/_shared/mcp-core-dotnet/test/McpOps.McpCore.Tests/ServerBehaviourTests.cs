@@ -72,7 +72,11 @@ public sealed class ServerBehaviourTests : IAsyncLifetime
         using var response = await Http.SendAsync(Post("/mcp", ToolsList, request =>
             request.Headers.Authorization = authorization is null ? null : System.Net.Http.Headers.AuthenticationHeaderValue.Parse(authorization)));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+
+        // RFC 6750: no credentials, a bare challenge; wrong ones, error="invalid_token". Both point at the metadata.
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        Assert.Matches(authorization is null ? "^Bearer resource_metadata=\"" : "^Bearer error=\"invalid_token\", ", challenge);
+        Assert.Contains("/.well-known/oauth-protected-resource/core/mcp\"", challenge, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,26 @@
+namespace McpOps.Contract.Tests.Runtimes;
+
+/// <summary>Every runtime the contract runs against. A new runtime (e.g. the Deno/Supabase Edge entry) adds its adapter here.</summary>
+public static class RuntimeCatalog
+{
+    private static readonly RuntimeAdapter[] Adapters = [new TypeScriptRuntime(), new DotnetRuntime()];
+
+    public static IEnumerable<string> All => Adapters.Select(adapter => adapter.Name);
+
+    /// <summary>Theory data: one row per runtime, by name (xunit shows it in the test name).</summary>
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var adapter in Adapters)
+            {
+                data.Add(adapter.Name);
+            }
+
+            return data;
+        }
+    }
+
+    public static RuntimeAdapter Get(string name) => Adapters.Single(adapter => adapter.Name == name);
+}
