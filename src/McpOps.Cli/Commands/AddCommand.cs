@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Modules;
 using McpOps.Cli.Wiring;
 using McpOps.Cli.Workspaces;
@@ -28,9 +29,9 @@ internal static class AddCommand
         var language = new Option<string?>("--language", "-lang") { Description = "TypeScript (default) or C#: the flavour of the mcp-module template (`dotnet new mcp-module --language`). A C# module gets src/<Name>.Mcp/ on mcp-core-dotnet and is listed in <workspace>.slnx.", HelpName = "TypeScript|C#" };
         language.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } value && ModuleLanguages.Parse(value) is null)
+            if (result.GetValueOrDefault<string?>() is { } value && ModuleFlavours.Parse(value) is null)
             {
-                result.AddError($"--language must be TypeScript or C# (got '{value}').");
+                result.AddError($"--language must be {ModuleFlavours.Names} (got '{value}').");
             }
         });
 
@@ -48,11 +49,11 @@ internal static class AddCommand
             parseResult.GetValue(port),
             parseResult.GetValue(description),
             parseResult.GetValue(railway),
-            parseResult.GetValue(language) is { } lang ? ModuleLanguages.Parse(lang) : null));
+            parseResult.GetValue(language) is { } lang ? ModuleFlavours.Parse(lang) : null));
         return command;
     }
 
-    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, ModuleLanguage? language = null)
+    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, IModuleFlavour? flavour = null)
     {
         if (ModuleName.Validate(name) is { } problem)
         {
@@ -67,18 +68,9 @@ internal static class AddCommand
             throw new WorkspaceException($"modules/{name} already exists. Choose another name, or `{McpOpsCli.Name} remove {name} --yes` first.");
         }
 
-        var scope = plan.Workspace.Scope
-            ?? throw new WorkspaceException($"{Workspace.McpCorePackageJson}: package \"{plan.Workspace.CorePackageName}\" has no npm scope; modules are named @scope/<name>-mcp.");
-
-        // Without --language dotnet new picks the TypeScript flavour (the C# one has lower precedence);
-        // the C# template accepts --scope and ignores it.
-        var arguments = new List<string> { "mcp-module", "--name", name, $"--scope={scope}" };
-        if (language is { } lang)
-        {
-            arguments.Add("--language");
-            arguments.Add(lang.DisplayName());
-        }
-
+        var expected = flavour ?? ModuleFlavours.Default;
+        var arguments = new List<string> { "mcp-module", "--name", name };
+        arguments.AddRange(expected.TemplateArguments(plan.Workspace));
         if (port is { } p)
         {
             arguments.Add("--port=" + p.ToString(CultureInfo.InvariantCulture));
@@ -108,18 +100,17 @@ internal static class AddCommand
 
         var created = $"modules/{name}/mcp";
         var wired = WorkspaceSession.At(session.Disk.Root);
-        var expected = language ?? ModuleLanguage.TypeScript;
         var module = Workspace.Read(wired.Tree).Modules.FirstOrDefault(m => m.Name == name);
-        if (module is null || module.Language != expected)
+        if (module is null || module.Flavour != expected)
         {
-            var found = module is null ? "no module" : $"a {module.Language.DisplayName()} module";
-            throw new WorkspaceException($"`{result.CommandLine}` succeeded but wrote {found} in {created}/, not a {expected.DisplayName()} one (is the installed McpOps.Templates older than this mcpops?):\n{result.Output.TrimEnd()}");
+            var found = module is null ? "no module" : $"a {module.Flavour.DisplayName} module";
+            throw new WorkspaceException($"`{result.CommandLine}` succeeded but wrote {found} in {created}/, not a {expected.DisplayName} one (is the installed McpOps.Templates older than this mcpops?):\n{result.Output.TrimEnd()}");
         }
 
         context.Output.WriteLine($"created {created}/ ({result.CommandLine})");
-        // The notes about infra folders are sync's business; the ones that leave this C# module half-wired are not.
-        var wiring = SyncPlanner.Plan(wired.Tree);
-        foreach (var note in wiring.Notes.Where(n => module.Language == ModuleLanguage.CSharp && n.Contains("C# modules", StringComparison.Ordinal)))
+        // The notes about infra folders are sync's business; the ones that leave this module half-wired are not.
+        SyncPlanner.Plan(wired.Tree);
+        foreach (var note in module.Flavour.WorkspaceNotes(wired.Tree, [module]))
         {
             context.Error.WriteLine($"note: {note}");
         }
@@ -129,9 +120,7 @@ internal static class AddCommand
             context.Output.WriteLine($"updated {path}");
         }
 
-        context.Output.WriteLine(module.Language == ModuleLanguage.CSharp
-            ? $"next: dotnet build {module.CSharp!.ServerProject}   (restores and builds the module with mcp-core-dotnet)"
-            : "next: npm install   (links the new workspace package and updates package-lock.json)");
+        context.Output.WriteLine("next: " + module.Flavour.NextStep(module));
         return ExitCodes.Ok;
     }
 

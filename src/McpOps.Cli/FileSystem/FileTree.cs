@@ -6,7 +6,7 @@ namespace McpOps.Cli.FileSystem;
 /// changes, so a failed plan leaves the workspace exactly as it was. Writing a file's original
 /// content back cancels the change, which is what makes sync idempotent.
 /// </summary>
-internal sealed class FileTree(IFileSource source)
+internal sealed class FileTree(IFileSource source) : IWorkspaceFiles
 {
     private readonly Dictionary<string, string> _writes = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _deletedDirectories = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using McpOps.Cli.FileSystem;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Workspaces;
 
 namespace McpOps.Cli.Wiring;
@@ -19,14 +20,7 @@ internal static class SyncPlanner
 
         foreach (var module in workspace.Modules)
         {
-            if (module.CSharp is { } projects)
-            {
-                Try(problems, () => tree.Write(projects.ServerProject, CSharpCoreWiring.EnsureReference(projects.ServerProject, tree.Read(projects.ServerProject)!)));
-                continue;
-            }
-
-            Try(problems, () => tree.Write(module.PackageJsonPath, ModuleCoreWiring.EnsureDependency(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!, workspace.CorePackageName)));
-            Try(problems, () => tree.Write(module.TsconfigPath, ModuleCoreWiring.EnsureReference(module.TsconfigPath, tree.Read(module.TsconfigPath)!)));
+            Try(problems, () => module.Flavour.EnsureCoreWiring(tree, module, workspace));
         }
 
         var (files, notes) = RootFiles.Present(tree, workspace);
@@ -62,10 +56,9 @@ internal static class SyncPlanner
             notes = [.. notes, $"railway.toml (deprecated Config as Code) in {string.Join(", ", legacy)}: not wired into {RootFiles.Railway}; migrate to railway.service.ts."];
         }
 
-        var csharp = workspace.Modules.Where(m => m.Language == ModuleLanguage.CSharp).Select(m => m.Name).ToList();
-        if (csharp.Count > 0 && !tree.FileExists(Workspace.McpCoreDotnetProject))
+        foreach (var flavour in ModuleFlavours.All)
         {
-            notes = [.. notes, $"{Workspace.McpCoreDotnetProject} not found: the C# modules ({string.Join(", ", csharp)}) reference it and will not build; restore modules/_shared/mcp-core-dotnet from the mcp-workspace template."];
+            notes = [.. notes, .. flavour.WorkspaceNotes(tree, [.. workspace.Modules.Where(m => m.Flavour == flavour)])];
         }
 
         return new SyncPlan(workspace, notes);

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using McpOps.Cli.Check;
+using McpOps.Cli.Check.Modules;
+using McpOps.Cli.FileSystem;
+using McpOps.Cli.Wiring;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Flavours;
+
+/// <summary>
+/// A TypeScript module: modules/&lt;name&gt;/mcp/package.json (an npm workspace, @scope/&lt;name&gt;-mcp) and a
+/// tsconfig.json; it depends on @scope/mcp-core and references it as a TypeScript project.
+/// </summary>
+internal sealed partial class TypeScriptFlavour : IModuleFlavour
+{
+    public string Id => "typescript";
+
+    public string DisplayName => "TypeScript";
+
+    public IReadOnlyList<string> Aliases { get; } = ["TS"];
+
+    public bool InRootTsconfig => true;
+
+    public string DetectedBy => "package.json and tsconfig.json";
+
+    public string? Detect(IWorkspaceFiles files, string folder) =>
+        files.FileExists(folder + "/package.json") ? folder + "/package.json" : null;
+
+    public FlavourFacts? Read(FileTree tree, string folder, List<string> problems)
+    {
+        var packagePath = folder + "/package.json";
+        var packageText = tree.Read(packagePath);
+        if (packageText is null)
+        {
+            return null;
+        }
+
+        JsonObject? package = null;
+        Workspace.Collect(problems, () => package = JsonFiles.ParseObject(packagePath, packageText));
+        var tsconfigText = tree.Read(folder + "/tsconfig.json");
+        if (tsconfigText is null)
+        {
+            problems.Add($"{folder}/tsconfig.json not found: a module needs one (generate modules with `mcpops add`).");
+        }
+        else
+        {
+            Workspace.Collect(problems, () => JsonFiles.ParseObject(folder + "/tsconfig.json", tsconfigText, jsonc: true));
+        }
+
+        if (package is null)
+        {
+            return null;
+        }
+
+        return new FlavourFacts(
+            packagePath,
+            JsonFiles.GetString(package, "name") ?? "",
+            JsonFiles.GetString(package, "description") ?? "",
+            SourcePort(tree, folder, package),
+            []);
+    }
+
+    public void EnsureCoreWiring(FileTree tree, ModuleInfo module, Workspace workspace)
+    {
+        var tsconfig = module.Folder + "/tsconfig.json";
+        tree.Write(module.Manifest, ModuleCoreWiring.EnsureDependency(module.Manifest, tree.Read(module.Manifest)!, workspace.CorePackageName));
+        tree.Write(tsconfig, ModuleCoreWiring.EnsureReference(tsconfig, tree.Read(tsconfig)!));
+    }
+
+    public IEnumerable<string> MissingCoreWiring(FileTree tree, ModuleInfo module, Workspace workspace)
+    {
+        if (!ModuleCoreWiring.HasDependency(JsonFiles.ParseObject(module.Manifest, tree.Read(module.Manifest)!), workspace.CorePackageName))
+        {
+            yield return $"{module.Manifest}: dependency {workspace.CorePackageName}";
+        }
+
+        var tsconfig = module.Folder + "/tsconfig.json";
+        if (!ModuleCoreWiring.HasReference(JsonFiles.ParseObject(tsconfig, tree.Read(tsconfig)!, jsonc: true)))
+        {
+            yield return $"{tsconfig}: reference {Workspace.McpCoreReference}";
+        }
+    }
+
+    public IReadOnlyList<string> TemplateArguments(Workspace workspace)
+    {
+        var scope = workspace.Scope
+            ?? throw new WorkspaceException($"{Workspace.McpCorePackageJson}: package \"{workspace.CorePackageName}\" has no npm scope; modules are named @scope/<name>-mcp.");
+        // No --language: dotnet new picks the TypeScript flavour (the C# one has lower precedence).
+        return [$"--scope={scope}"];
+    }
+
+    public string NextStep(ModuleInfo module) => "npm install   (links the new workspace package and updates package-lock.json)";
+
+    public IEnumerable<string> WorkspaceNotes(FileTree tree, IReadOnlyList<ModuleInfo> modules) => [];
+
+    public void Check(CheckContext context, ModuleLocation module) => TypeScriptModuleRules.Run(context, module);
+
+    /// <summary>Modules generated before mcpops.module.json: `"mcpops": { "port": N }` in package.json, else `defaultPort: N` in src/server.ts.</summary>
+    private static int? SourcePort(FileTree tree, string folder, JsonObject package)
+    {
+        if (package["mcpops"] is JsonObject settings && settings["port"] is JsonValue value && value.TryGetValue<int>(out var port))
+        {
+            return port;
+        }
+
+        var server = tree.Read(folder + "/src/server.ts");
+        var match = server is null ? null : DefaultPortPattern().Match(server);
+        return match is { Success: true } ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"\bdefaultPort\s*:\s*(\d{1,5})\b")]
+    private static partial Regex DefaultPortPattern();
+}
