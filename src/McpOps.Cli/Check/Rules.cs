@@ -58,6 +58,21 @@ internal static class Rules
         "The module's README.md has Deploy, Post-deploy test and Rollback sections.",
         "Add the missing `## Deploy`, `## Post-deploy test` or `## Rollback` section (see the mcp-module template's README).");
 
+    public static readonly CheckRule ModuleOwnFolder = new(
+        "MODULE004", "module", RuleLevel.Error,
+        "A module's build and deploy files (Dockerfile, dockerignore, Railway service, deploy/, mcpops.module.json) name its own folder, not another module's.",
+        "Run `mcpops rename <old> <new>` for a rename (it rewrites every reference), or change the path to modules/<this module>/.");
+
+    public static readonly CheckRule ModulePortClash = new(
+        "MODULE005", "module", RuleLevel.Error,
+        "No two modules listen on the same port (compose publishes each module's port on the host).",
+        "Give one of them another port: \"port\" in its mcpops.module.json and PORT in its deploy files (`mcpops add` picks a free one).");
+
+    public static readonly CheckRule ModuleNameRule = new(
+        "MODULE006", "module", RuleLevel.Error,
+        "The module's folder name follows the module-name rule (what `dotnet new mcp-module -n` writes; every derived name fits its platform).",
+        "Rename the module with `mcpops rename <old> <new>` to the name the message suggests.");
+
     public static readonly CheckRule RailwayService = new(
         "RAILWAY001", "railway", RuleLevel.Error,
         "Every module has a Railway service definition with a healthcheck, imported into .railway/railway.ts.",
@@ -156,7 +171,7 @@ internal static class Rules
     public static IReadOnlyList<CheckRule> All { get; } =
     [
         DockerNonRoot, DockerHealthcheck, DockerPinnedBase, DockerMultiStage, DockerExecForm, DockerSecretVariable, DockerAddUrl, DockerIgnoreCoverage,
-        ModuleHealth, ModuleCoreDependency, ModuleReadme,
+        ModuleHealth, ModuleCoreDependency, ModuleReadme, ModuleOwnFolder, ModulePortClash, ModuleNameRule,
         RailwayService, RailwayConfigAsCode,
         CloudRunMinInstances, CloudRunCpuThrottling, CloudRunSecrets,
         CiPinnedActions, CiTrivyBlocks, CiPermissions,

@@ -11,7 +11,8 @@ internal sealed class CliContext(
     TextWriter output,
     TextWriter error,
     Func<string, string?> environment,
-    ITemplateRunner? templateRunner = null)
+    ITemplateRunner? templateRunner = null,
+    Action<string>? beforeWrite = null)
 {
     public string WorkingDirectory { get; } = workingDirectory;
 
@@ -22,6 +23,9 @@ internal sealed class CliContext(
     public Func<string, string?> Environment { get; } = environment;
 
     public ITemplateRunner TemplateRunner { get; } = templateRunner ?? new DotnetNewRunner(environment);
+
+    /// <summary>Called before each file a commit writes; tests throw from it to prove a failed write leaves the workspace as it was.</summary>
+    public Action<string>? BeforeWrite { get; } = beforeWrite;
 
     public static CliContext FromProcess() =>
         new(Directory.GetCurrentDirectory(), Console.Out, Console.Error, System.Environment.GetEnvironmentVariable);

@@ -41,6 +41,13 @@ internal static class McpOpsCli
             context.Error.WriteLine($"{Name}: nothing was changed.");
             return ExitCodes.InputError;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // TreeCommitter has put back every file it wrote before failing.
+            context.Error.WriteLine($"{Name}: error: could not write the workspace: {ex.Message}");
+            context.Error.WriteLine($"{Name}: nothing was changed (the files written before the failure were restored).");
+            return ExitCodes.InputError;
+        }
     }
 
     public static Command Build(CliContext context)

@@ -25,10 +25,26 @@ internal sealed class FileTree(IFileSource source) : IWorkspaceFiles
 
     public bool FileExists(string path) => !IsDeleted(path) && (_writes.ContainsKey(path) || Source.FileExists(path));
 
-    public bool DirectoryExists(string path) => !IsDeleted(path) && Source.DirectoryExists(path);
+    /// <summary>On disk, or holding a planned file (a module staged by `add` exists before it is committed).</summary>
+    public bool DirectoryExists(string path) =>
+        !IsDeleted(path) && (Source.DirectoryExists(path) || _writes.Keys.Any(key => key.StartsWith(path + "/", StringComparison.Ordinal)));
 
-    public IReadOnlyList<string> ListDirectories(string path) =>
-        IsDeleted(path) ? [] : [.. Source.ListDirectories(path).Where(name => !IsDeleted(Combine(path, name)))];
+    /// <summary>Names of the folders directly in <paramref name="path"/>: on disk or holding a planned file, not deleted.</summary>
+    public IReadOnlyList<string> ListDirectories(string path)
+    {
+        if (IsDeleted(path))
+        {
+            return [];
+        }
+
+        var prefix = path.Length == 0 ? "" : path + "/";
+        var planned = _writes.Keys
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && key[prefix.Length..].Contains('/', StringComparison.Ordinal))
+            .Select(key => key[prefix.Length..key.IndexOf('/', prefix.Length)]);
+        return [.. Source.ListDirectories(path).Concat(planned).Distinct(StringComparer.Ordinal)
+            .Where(name => !IsDeleted(Combine(path, name)))
+            .Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Names of the files directly in <paramref name="path"/> ("" is the root): on disk or planned, not deleted.</summary>
     public IReadOnlyList<string> ListFiles(string path)

@@ -53,19 +53,28 @@ internal sealed partial class CSharpFlavour : IModuleFlavour
         var server = servers[0];
         var description = "";
         Workspace.Collect(problems, () => description = XmlFiles.Description(XmlFiles.Parse(server, tree.Read(server)!)));
+        return new FlavourFacts(server, Path.GetFileNameWithoutExtension(server), description, [.. sources, .. ProjectsIn(tree, folder + "/test")]);
+    }
+
+    /// <summary>`DefaultPort = N` in the server project's ModuleServer.cs or Program.cs.</summary>
+    public int? SourcePort(IWorkspaceFiles files, string folder)
+    {
+        if (Detect(files, folder) is not { } server)
+        {
+            return null;
+        }
+
         var serverFolder = server[..server.LastIndexOf('/')];
-        int? port = null;
         foreach (var file in new[] { "ModuleServer.cs", "Program.cs" })
         {
-            var match = tree.Read($"{serverFolder}/{file}") is { } source ? DefaultPortPattern().Match(source) : null;
+            var match = files.Read($"{serverFolder}/{file}") is { } source ? DefaultPortPattern().Match(source) : null;
             if (match is { Success: true })
             {
-                port = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-                break;
+                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             }
         }
 
-        return new FlavourFacts(server, Path.GetFileNameWithoutExtension(server), description, port, [.. sources, .. ProjectsIn(tree, folder + "/test")]);
+        return null;
     }
 
     public void EnsureCoreWiring(FileTree tree, ModuleInfo module, Workspace workspace) =>

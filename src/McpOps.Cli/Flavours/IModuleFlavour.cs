@@ -32,6 +32,9 @@ internal interface IModuleFlavour
     /// <summary>Reads the flavour's facts, strictly: every problem goes to <paramref name="problems"/>.</summary>
     FlavourFacts? Read(FileTree tree, string folder, List<string> problems);
 
+    /// <summary>The port read from the source, for modules generated before mcpops.module.json; null when not found.</summary>
+    int? SourcePort(IWorkspaceFiles files, string folder);
+
     /// <summary>Plans the module's own link to the workspace's shared runtime on the tree.</summary>
     void EnsureCoreWiring(FileTree tree, ModuleInfo module, Workspace workspace);
 
@@ -59,5 +62,4 @@ internal sealed record FlavourFacts(
     string Manifest,
     string PackageName,
     string Description,
-    int? SourcePort,
     IReadOnlyList<string> SolutionProjects);

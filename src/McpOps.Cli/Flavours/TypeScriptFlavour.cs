@@ -58,7 +58,6 @@ internal sealed partial class TypeScriptFlavour : IModuleFlavour
             packagePath,
             JsonFiles.GetString(package, "name") ?? "",
             JsonFiles.GetString(package, "description") ?? "",
-            SourcePort(tree, folder, package),
             []);
     }
 
@@ -98,14 +97,24 @@ internal sealed partial class TypeScriptFlavour : IModuleFlavour
     public void Check(CheckContext context, ModuleLocation module) => TypeScriptModuleRules.Run(context, module);
 
     /// <summary>Modules generated before mcpops.module.json: `"mcpops": { "port": N }` in package.json, else `defaultPort: N` in src/server.ts.</summary>
-    private static int? SourcePort(FileTree tree, string folder, JsonObject package)
+    public int? SourcePort(IWorkspaceFiles files, string folder)
     {
-        if (package["mcpops"] is JsonObject settings && settings["port"] is JsonValue value && value.TryGetValue<int>(out var port))
+        JsonObject? package = null;
+        try
+        {
+            package = files.Read(folder + "/package.json") is { } text ? JsonFiles.ParseObject(folder + "/package.json", text) : null;
+        }
+        catch (WorkspaceException)
+        {
+            // Reported by whoever reads package.json for real.
+        }
+
+        if (package?["mcpops"] is JsonObject settings && settings["port"] is JsonValue value && value.TryGetValue<int>(out var port))
         {
             return port;
         }
 
-        var server = tree.Read(folder + "/src/server.ts");
+        var server = files.Read(folder + "/src/server.ts");
         var match = server is null ? null : DefaultPortPattern().Match(server);
         return match is { Success: true } ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }

@@ -119,7 +119,7 @@ internal sealed class Workspace
             facts.Manifest,
             facts.PackageName,
             facts.Description,
-            metadata?.Port ?? facts.SourcePort,
+            metadata?.Port ?? location.Flavour.SourcePort(tree, location.Folder),
             ReadRailway(tree, location.Folder),
             tree.FileExists(location.Folder + "/deploy/compose.yaml"),
             tree.FileExists(location.Folder + "/deploy/k8s/kustomization.yaml"),

@@ -104,6 +104,15 @@ public sealed class RuleTests(TemplatePack pack)
                 return [1];
             },
             f => Edit(f, "modules/billing/mcp/README.md", "\n## Going back\n", "\n## Rollback\n")),
+        ["MODULE004 Railway builds another module's Dockerfile"] = new("MODULE004", "modules/billing/mcp/railway.service.ts",
+            f => Edit(f, "modules/billing/mcp/railway.service.ts", "dockerfilePath: \"modules/billing/", "dockerfilePath: \"modules/stock/"),
+            f => Edit(f, "modules/billing/mcp/railway.service.ts", "dockerfilePath: \"modules/stock/", "dockerfilePath: \"modules/billing/")),
+        ["MODULE004 metadata names another module"] = new("MODULE004", "modules/billing/mcp/mcpops.module.json",
+            f => Edit(f, "modules/billing/mcp/mcpops.module.json", "\"name\": \"billing\"", "\"name\": \"stock\""),
+            f => Edit(f, "modules/billing/mcp/mcpops.module.json", "\"name\": \"stock\"", "\"name\": \"billing\"")),
+        ["MODULE005 two modules on one port"] = new("MODULE005", "modules/inventory/mcp/mcpops.module.json",
+            f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8081", "\"port\": 8080"),
+            f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8080", "\"port\": 8081")),
         ["RAILWAY001 no healthcheck"] = new("RAILWAY001", "modules/billing/mcp/railway.service.ts",
             f => Edit(f, "modules/billing/mcp/railway.service.ts", "    healthcheck: \"/health\",\n", "", expectLineOf: "return service("),
             f => Edit(f, "modules/billing/mcp/railway.service.ts", "    healthcheckTimeout: 60,\n", "    healthcheck: \"/health\",\n    healthcheckTimeout: 60,\n")),
@@ -252,7 +261,7 @@ public sealed class RuleTests(TemplatePack pack)
     [Fact]
     public void Every_rule_has_a_test_case_an_id_a_description_and_a_fix()
     {
-        var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002"]).ToHashSet();
+        var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002", "MODULE006" /* ModuleNameRuleTests: needs a module folder of another name */]).ToHashSet();
         foreach (var rule in McpOps.Cli.Check.Rules.All)
         {
             Assert.Contains(rule.Id, tested);
