@@ -223,6 +223,14 @@ public sealed class RuleTests(TemplatePack pack)
                 return [2];
             },
             f => f["scripts/local.sh"] = "#!/bin/sh\nexport STRIPE_SECRET=\"$(gcloud secrets versions access 3 --secret stripe)\"\n"),
+        // A module name can look random; `NAME:VERSION` makes it a Secret Manager reference, not a value.
+        ["REPO003 secret name without a version"] = new("REPO003", "docs/secrets.md",
+            f =>
+            {
+                f["docs/secrets.md"] = "# Secrets\n`MCP_AUTH_TOKEN=ezvj20cymc8om-7tw0je4-auth-token`\n";
+                return [2];
+            },
+            f => f["docs/secrets.md"] = "# Secrets\n`MCP_AUTH_TOKEN=ezvj20cymc8om-7tw0je4-auth-token:3`\n"),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
