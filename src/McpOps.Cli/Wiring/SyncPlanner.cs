@@ -24,6 +24,7 @@ internal static class SyncPlanner
         }
 
         var (files, notes) = RootFiles.Present(tree, workspace);
+        var handEdits = new List<string>();
         foreach (var file in files)
         {
             Try(problems, () =>
@@ -35,9 +36,11 @@ internal static class SyncPlanner
                     MarkedBlock.Read(file.Path, content, file.Style, block.Name, block.Hint);
                 }
 
+                var original = content;
                 foreach (var block in file.Blocks)
                 {
                     var lines = BlockTemplates.Render(block.TemplateName, workspace.Modules.Where(block.Includes));
+                    handEdits.AddRange(HandEdits(file, block, original, lines));
                     content = MarkedBlock.Replace(file.Path, content, file.Style, block.Name, lines, block.Hint);
                 }
 
@@ -45,6 +48,12 @@ internal static class SyncPlanner
             });
         }
 
+        if (handEdits.Count > 0)
+        {
+            problems.Add($"these lines inside mcpops markers were written by hand, and sync would drop them:\n{string.Join("\n", handEdits.Select(h => "    " + h))}\n  Move them outside the mcpops:begin/end markers (sync keeps everything outside), or delete them, then run sync again.");
+        }
+
+        problems.AddRange(WrittenFiles.Problems(tree));
         if (problems.Count > 0)
         {
             throw new WorkspaceException(problems);
@@ -62,6 +71,23 @@ internal static class SyncPlanner
         }
 
         return new SyncPlan(workspace, notes);
+    }
+
+    /// <summary>Lines of the block as it is that sync would drop and no module could have generated: "path:line: text".</summary>
+    private static IEnumerable<string> HandEdits(RootFile file, RootBlock block, string content, IReadOnlyList<string> rendered)
+    {
+        var keep = rendered.Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var begin = Array.FindIndex(lines, l => l.Trim() == file.Style.Begin(block.Name));
+        var inner = MarkedBlock.Read(file.Path, content, file.Style, block.Name, block.Hint);
+        for (var i = 0; i < inner.Count; i++)
+        {
+            var line = inner[i];
+            if (!keep.Contains(line.Trim()) && !GeneratedLines.IsGenerated(block.TemplateName, line))
+            {
+                yield return $"{file.Path}:{begin + i + 2}: {line.Trim()}";
+            }
+        }
     }
 
     private static void Try(List<string> problems, Action action)
