@@ -64,6 +64,7 @@ internal static class McpOpsCli
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(RemoveCommand.Create(context));
+        root.Subcommands.Add(RenameCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.SetAction(parseResult =>

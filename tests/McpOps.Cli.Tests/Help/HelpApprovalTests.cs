@@ -16,6 +16,7 @@ public sealed class HelpApprovalTests
     [InlineData("mcpops-add", "add --help")]
     [InlineData("mcpops-sync", "sync --help")]
     [InlineData("mcpops-remove", "remove --help")]
+    [InlineData("mcpops-rename", "rename --help")]
     [InlineData("mcpops-list", "list -h")]
     [InlineData("mcpops-check", "check --help")]
     public void Help_matches_the_approved_text(string name, string commandLine)
