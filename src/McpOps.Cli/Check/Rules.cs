@@ -73,6 +73,11 @@ internal static class Rules
         "The module's folder name follows the module-name rule (what `dotnet new mcp-module -n` writes; every derived name fits its platform).",
         "Rename the module with `mcpops rename <old> <new>` to the name the message suggests.");
 
+    public static readonly CheckRule ModuleNested = new(
+        "MODULE007", "module", RuleLevel.Error,
+        "Every module is at modules/<name>/mcp/ (not nested, e.g. modules/modules/<name>/mcp/ from a template run inside modules/).",
+        "Move the folder to modules/<name>/mcp/ (`git mv`) and run `mcpops sync`; run `dotnet new mcp-module` and `mcpops add` from the workspace root.");
+
     public static readonly CheckRule RailwayService = new(
         "RAILWAY001", "railway", RuleLevel.Error,
         "Every module has a Railway service definition with a healthcheck, imported into .railway/railway.ts.",
@@ -171,7 +176,7 @@ internal static class Rules
     public static IReadOnlyList<CheckRule> All { get; } =
     [
         DockerNonRoot, DockerHealthcheck, DockerPinnedBase, DockerMultiStage, DockerExecForm, DockerSecretVariable, DockerAddUrl, DockerIgnoreCoverage,
-        ModuleHealth, ModuleCoreDependency, ModuleReadme, ModuleOwnFolder, ModulePortClash, ModuleNameRule,
+        ModuleHealth, ModuleCoreDependency, ModuleReadme, ModuleOwnFolder, ModulePortClash, ModuleNameRule, ModuleNested,
         RailwayService, RailwayConfigAsCode,
         CloudRunMinInstances, CloudRunCpuThrottling, CloudRunSecrets,
         CiPinnedActions, CiTrivyBlocks, CiPermissions,

@@ -113,6 +113,13 @@ public sealed class RuleTests(TemplatePack pack)
         ["MODULE005 two modules on one port"] = new("MODULE005", "modules/inventory/mcp/mcpops.module.json",
             f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8081", "\"port\": 8080"),
             f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8080", "\"port\": 8081")),
+        ["MODULE007 module generated inside modules/"] = new("MODULE007", "modules/modules/stock/mcp/mcpops.module.json",
+            f =>
+            {
+                f["modules/modules/stock/mcp/mcpops.module.json"] = "{ \"name\": \"stock\", \"flavour\": \"typescript\", \"port\": 8090 }\n";
+                return [1];
+            },
+            f => f.Remove("modules/modules/stock/mcp/mcpops.module.json")),
         ["RAILWAY001 no healthcheck"] = new("RAILWAY001", "modules/billing/mcp/railway.service.ts",
             f => Edit(f, "modules/billing/mcp/railway.service.ts", "    healthcheck: \"/health\",\n", "", expectLineOf: "return service("),
             f => Edit(f, "modules/billing/mcp/railway.service.ts", "    healthcheckTimeout: 60,\n", "    healthcheck: \"/health\",\n    healthcheckTimeout: 60,\n")),

@@ -15,10 +15,33 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
     public void Run(CheckContext context)
     {
         CheckPorts(context);
+        CheckNested(context);
         foreach (var module in context.Modules)
         {
             CheckName(context, module);
             CheckOwnFolder(context, module);
+        }
+    }
+
+    /// <summary>
+    /// A module under another folder than modules/ (`dotnet new mcp-module` run inside modules/ writes
+    /// modules/modules/&lt;name&gt;/mcp/): nothing wires or builds it, so it is named once, by its first file.
+    /// </summary>
+    private static void CheckNested(CheckContext context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in context.Files.Paths)
+        {
+            var match = NestedModule().Match(path);
+            if (!match.Success || !seen.Add(match.Groups["folder"].Value) || !context.InScope(path))
+            {
+                continue;
+            }
+
+            var folder = match.Groups["folder"].Value;
+            var name = match.Groups["name"].Value;
+            context.Add(Rules.ModuleNested, path, 1,
+                $"{folder}/ is a module outside modules/ (was `dotnet new mcp-module` run from {match.Groups["outer"].Value.TrimEnd('/')}/ instead of the workspace root?): nothing wires, builds or deploys it. Move it: `git mv {folder} modules/{name}/mcp && {Commands.McpOpsCli.Name} sync`.");
         }
     }
 
@@ -128,6 +151,9 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
             || file.EndsWith(".csproj", StringComparison.Ordinal)
             || path.Contains("/mcp/deploy/", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^(?<folder>(?<outer>(?:[^/]+/)+)modules/(?<name>[^/]+)/mcp)/(?:package\.json|mcpops\.module\.json|Dockerfile)$")]
+    private static partial Regex NestedModule();
 
     [GeneratedRegex(@"\bmodules/(?<name>[A-Za-z0-9_][A-Za-z0-9._-]*)/")]
     private static partial Regex ModuleFolderReference();
