@@ -13,7 +13,8 @@ internal static class McpOpsCli
     public static int Run(string[] args, CliContext context)
     {
         var root = Build(context);
-        var parsed = root.Parse(args);
+        // No response files: `mcpops new acme --scope @acme` means the scope @acme, not a file named acme.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -61,6 +62,7 @@ internal static class McpOpsCli
 
         root.Options.Add(help);
         root.Options.Add(new VersionOption());
+        root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(RemoveCommand.Create(context));

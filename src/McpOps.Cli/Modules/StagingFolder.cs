@@ -15,7 +15,7 @@ internal sealed class StagingFolder : IDisposable
 
     public static StagingFolder Create()
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mcpops-add-" + Guid.NewGuid().ToString("N"));
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mcpops-staging-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return new StagingFolder(path);
     }
@@ -40,6 +40,37 @@ internal sealed class StagingFolder : IDisposable
         foreach (var file in files)
         {
             tree.Write(file, File.ReadAllText(System.IO.Path.Combine(Path, file)));
+        }
+    }
+
+    /// <summary>Moves the staged files to <paramref name="target"/> (which must not exist); across file systems, copies then deletes.</summary>
+    public void MoveTo(string target)
+    {
+        try
+        {
+            Directory.Move(Path, target);
+            Directory.CreateDirectory(Path); // Dispose deletes it.
+        }
+        catch (IOException)
+        {
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+                {
+                    var destination = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(Path, file));
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+                    File.Copy(file, destination);
+                }
+            }
+            catch
+            {
+                if (Directory.Exists(target))
+                {
+                    Directory.Delete(target, recursive: true);
+                }
+
+                throw;
+            }
         }
     }
 

@@ -13,6 +13,7 @@ public sealed class HelpApprovalTests
 {
     [Theory]
     [InlineData("mcpops", "--help")]
+    [InlineData("mcpops-new", "new --help")]
     [InlineData("mcpops-add", "add --help")]
     [InlineData("mcpops-sync", "sync --help")]
     [InlineData("mcpops-remove", "remove --help")]
