@@ -51,7 +51,7 @@ internal static class Rules
     public static readonly CheckRule ModuleCoreDependency = new(
         "MODULE002", "module", RuleLevel.Error,
         "The module depends on the workspace's mcp-core (package.json dependency, or a ProjectReference to mcp-core-dotnet for C#).",
-        "Run `mcpops sync` (it adds `\"@scope/mcp-core\": \"*\"` to dependencies), or add the ProjectReference to modules/_shared/mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj.");
+        "Run `mcpops sync` (it adds `\"@scope/mcp-core\": \"file:../../_shared/mcp-core\"` to dependencies and moves a module made with another scope to the workspace's), or add the ProjectReference to modules/_shared/mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj.");
 
     public static readonly CheckRule ModuleReadme = new(
         "MODULE003", "module", RuleLevel.Error,

@@ -58,6 +58,14 @@ internal sealed class FileTree(IFileSource source) : IWorkspaceFiles
             .Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>Every file under <paramref name="path"/>: on disk or planned, not deleted; sorted.</summary>
+    public IReadOnlyList<string> ListFilesRecursive(string path) =>
+        [.. Source.ListFilesRecursive(path)
+            .Concat(_writes.Keys.Where(key => key.StartsWith(path + "/", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(file => !IsDeleted(file))
+            .Order(StringComparer.Ordinal)];
+
     public void Write(string path, string content)
     {
         if (IsDeleted(path))

@@ -63,6 +63,7 @@ internal sealed partial class TypeScriptFlavour : IModuleFlavour
 
     public void EnsureCoreWiring(FileTree tree, ModuleInfo module, Workspace workspace)
     {
+        AdoptWorkspaceScope(tree, module, workspace);
         var tsconfig = module.Folder + "/tsconfig.json";
         tree.Write(module.Manifest, ModuleCoreWiring.EnsureDependency(module.Manifest, tree.Read(module.Manifest)!, workspace.CorePackageName));
         tree.Write(tsconfig, ModuleCoreWiring.EnsureReference(tsconfig, tree.Read(tsconfig)!));
@@ -70,6 +71,11 @@ internal sealed partial class TypeScriptFlavour : IModuleFlavour
 
     public IEnumerable<string> MissingCoreWiring(FileTree tree, ModuleInfo module, Workspace workspace)
     {
+        if (ForeignScope(module, workspace) is { } foreign)
+        {
+            yield return $"{module.Manifest}: scope @{foreign} (the workspace's is @{workspace.Scope})";
+        }
+
         if (!ModuleCoreWiring.HasDependency(JsonFiles.ParseObject(module.Manifest, tree.Read(module.Manifest)!), workspace.CorePackageName))
         {
             yield return $"{module.Manifest}: dependency {workspace.CorePackageName}";
@@ -95,6 +101,51 @@ internal sealed partial class TypeScriptFlavour : IModuleFlavour
     public IEnumerable<string> WorkspaceNotes(FileTree tree, IReadOnlyList<ModuleInfo> modules) => [];
 
     public void Check(CheckContext context, ModuleLocation module) => TypeScriptModuleRules.Run(context, module);
+
+    /// <summary>The npm scope of the module's package when it is not the workspace's (a module made by `dotnet new mcp-module` without --scope), else null.</summary>
+    private static string? ForeignScope(ModuleInfo module, Workspace workspace)
+    {
+        if (workspace.Scope is not { } scope || !module.PackageName.StartsWith('@') || !module.PackageName.Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var own = module.PackageName[1..module.PackageName.IndexOf('/', StringComparison.Ordinal)];
+        return own == scope ? null : own;
+    }
+
+    /// <summary>
+    /// Moves a module made with another scope to the workspace's: `@app/mcp-core` (dependency, imports)
+    /// and `@app/&lt;name&gt;-mcp` (its package name, README commands) become `@acme/...` in every file of the
+    /// module. Nothing else mentions the scope, so nothing else is touched.
+    /// </summary>
+    private static void AdoptWorkspaceScope(FileTree tree, ModuleInfo module, Workspace workspace)
+    {
+        if (ForeignScope(module, workspace) is not { } foreign)
+        {
+            return;
+        }
+
+        var replacements = new[]
+        {
+            ($"@{foreign}/mcp-core", $"@{workspace.Scope}/mcp-core"),
+            ($"@{foreign}/{module.Name}-mcp", $"@{workspace.Scope}/{module.Name}-mcp"),
+        };
+        foreach (var file in tree.ListFilesRecursive(module.Folder).Where(f => !f.Contains("/node_modules/", StringComparison.Ordinal) && !f.Contains("/dist/", StringComparison.Ordinal)))
+        {
+            var text = tree.Read(file)!;
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var updated = replacements.Aggregate(text, (current, r) => current.Replace(r.Item1, r.Item2, StringComparison.Ordinal));
+            if (updated != text)
+            {
+                tree.Write(file, updated);
+            }
+        }
+    }
 
     /// <summary>Modules generated before mcpops.module.json: `"mcpops": { "port": N }` in package.json, else `defaultPort: N` in src/server.ts.</summary>
     public int? SourcePort(IWorkspaceFiles files, string folder)

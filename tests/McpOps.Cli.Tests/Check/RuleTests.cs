@@ -88,8 +88,8 @@ public sealed class RuleTests(TemplatePack pack)
             },
             f => f["modules/ledger/mcp/src/Ledger.Mcp/Program.cs"] = "var app = WebApplication.Create(args);\napp.MapGet(\"/health\", () => Results.Ok());\napp.Run();\n"),
         ["MODULE002 no mcp-core dependency"] = new("MODULE002", "modules/billing/mcp/package.json",
-            f => Edit(f, "modules/billing/mcp/package.json", "\"@acme/mcp-core\": \"*\",\n    ", "", expectLineOf: "\"dependencies\""),
-            f => Edit(f, "modules/billing/mcp/package.json", "\"dependencies\": {\n", "\"dependencies\": {\n    \"@acme/mcp-core\": \"*\",\n")),
+            f => Edit(f, "modules/billing/mcp/package.json", "\"@acme/mcp-core\": \"file:../../_shared/mcp-core\",\n    ", "", expectLineOf: "\"dependencies\""),
+            f => Edit(f, "modules/billing/mcp/package.json", "\"dependencies\": {\n", "\"dependencies\": {\n    \"@acme/mcp-core\": \"file:../../_shared/mcp-core\",\n")),
         ["MODULE002 C# without mcp-core-dotnet"] = new("MODULE002", "modules/ledger/mcp/src/Ledger.Mcp/Ledger.Mcp.csproj",
             f =>
             {

@@ -58,4 +58,27 @@ public sealed class SyncSafetyTests
 
         Assert.Contains(error.Problems, p => p.StartsWith("sync would write tsconfig.json so that it no longer parses", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_module_made_with_another_scope_moves_to_the_workspace_scope()
+    {
+        var source = MemoryWorkspace.Create();
+        MemoryWorkspace.AddModule(source, "billing");
+        foreach (var path in source.ListFilesRecursive("modules/billing"))
+        {
+            source[path] = source.ReadText(path)!.Replace("@acme/", "@app/", StringComparison.Ordinal);
+        }
+
+        source["modules/billing/mcp/src/index.ts"] = "import { runServer } from '@app/mcp-core';\nimport '@app/other';\n";
+        var tree = new FileTree(source);
+        var workspace = Workspace.Read(tree);
+        Assert.Contains("modules/billing/mcp/package.json: scope @app (the workspace's is @acme)", WiringStatus.Missing(tree, workspace)["billing"]);
+
+        SyncPlanner.Plan(tree);
+
+        Assert.Contains("\"name\": \"@acme/billing-mcp\"", tree.Read("modules/billing/mcp/package.json"));
+        Assert.DoesNotContain("@app/mcp-core", tree.Read("modules/billing/mcp/package.json"));
+        Assert.Equal("import { runServer } from '@acme/mcp-core';\nimport '@app/other';\n", tree.Read("modules/billing/mcp/src/index.ts"));
+        Assert.Empty(WiringStatus.Missing(tree, Workspace.Read(tree))["billing"]);
+    }
 }
