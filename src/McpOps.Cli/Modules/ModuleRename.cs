@@ -27,7 +27,7 @@ internal static partial class ModuleRename
     {
         var oldFolder = $"modules/{oldName}";
         var newFolder = $"modules/{newName}";
-        var rewrite = Rewriter(oldName, newName);
+        var (rewritePath, rewriteText) = Rewriter(oldName, newName);
         var files = tree.Source.ListFilesRecursive(oldFolder)
             .Where(f => !NotMoved.Any(n => ("/" + f).Contains(n, StringComparison.Ordinal)) && !f.EndsWith(".tsbuildinfo", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -40,7 +40,8 @@ internal static partial class ModuleRename
                 throw new WorkspaceException($"{file} is a binary file: rename cannot rewrite it. Move it out of {oldFolder}/ first and back into {newFolder}/ afterwards.");
             }
 
-            tree.Write(newFolder + rewrite(file[oldFolder.Length..]), rewrite(text));
+            var relative = file[oldFolder.Length..];
+            tree.Write(newFolder + rewritePath(relative), rewriteText(relative, text));
         }
 
         tree.DeleteDirectory(oldFolder);
@@ -61,17 +62,30 @@ internal static partial class ModuleRename
         CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name).Replace("-", "", StringComparison.Ordinal);
 
     /// <summary>
-    /// Replaces the module name where it stands as a name (not inside another word or name: `crm-billing`
-    /// and `billings` are left alone), which covers every derived form (billing-mcp, billing-auth-token,
-    /// modules/billing/, @acme/billing-mcp), and the PascalCase form as a prefix of C# identifiers.
+    /// The rewrite of one file's path and text. Paths keep everything below modules/&lt;old&gt;/ except a C#
+    /// project's `&lt;Pascal&gt;.Mcp` prefix. In build and deploy files (Dockerfile, dockerignore, Railway,
+    /// deploy/, mcpops.module.json, package.json, README.md) the name is replaced wherever it stands as a
+    /// name (not inside another word or name: `crm-billing` and `billings` stay), which covers every derived
+    /// form (billing-mcp, billing-auth-token, modules/billing/, @acme/billing-mcp). In source code (src/,
+    /// test/) only the derived forms that name the module are: `&lt;old&gt;-mcp` and `&lt;Pascal&gt;.Mcp`, so a
+    /// module called `echo` keeps its echo tool.
     /// </summary>
-    private static Func<string, string> Rewriter(string oldName, string newName)
+    private static (Func<string, string> Path, Func<string, string, string> Text) Rewriter(string oldName, string newName)
     {
         var kebab = new Regex($@"(?<![A-Za-z0-9_-]){Regex.Escape(oldName)}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant);
-        var pascal = new Regex($@"(?<![A-Za-z0-9_]){Regex.Escape(Pascal(oldName))}(?![a-z0-9])", RegexOptions.CultureInvariant);
+        var server = new Regex($@"(?<![A-Za-z0-9_-]){Regex.Escape(oldName)}-mcp(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant);
+        var pascal = new Regex($@"(?<![A-Za-z0-9_]){Regex.Escape(Pascal(oldName))}(?=\.Mcp\b)", RegexOptions.CultureInvariant);
         var newPascal = Pascal(newName);
-        return text => pascal.Replace(kebab.Replace(text, newName), newPascal);
+        return (
+            path => pascal.Replace(path, newPascal),
+            (path, text) => IsSourceCode(path)
+                ? pascal.Replace(server.Replace(text, newName + "-mcp"), newPascal)
+                : pascal.Replace(kebab.Replace(text, newName), newPascal));
     }
+
+    /// <summary>A path below the module folder (/mcp/...) that is the server's or the tests' code.</summary>
+    private static bool IsSourceCode(string relative) =>
+        relative.StartsWith("/mcp/src/", StringComparison.Ordinal) || relative.StartsWith("/mcp/test/", StringComparison.Ordinal);
 
     private static void RenameRootReferences(FileTree tree, string oldName, string newName, string? scope)
     {
