@@ -109,7 +109,7 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
                 if (ModuleMetadata.Read(context.Files, module.Folder)?.Name is { } declared && declared != module.Name)
                 {
                     context.Add(Rules.ModuleOwnFolder, module.MetadataPath, context.Lines(module.MetadataPath)!.Find("\"name\""),
-                        $"\"name\" is '{declared}' but the module is in modules/{module.Name}/: renamed by hand? `{Commands.McpOpsCli.Name} rename` rewrites every reference.");
+                        $"\"name\" is '{declared}' but the module is in modules/{module.Name}/: {HandRenameFix(declared, module.Name, context)}");
                 }
             }
             catch (WorkspaceException)
@@ -134,12 +134,18 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
                     if (other != module.Name && !other.StartsWith('_'))
                     {
                         context.Add(Rules.ModuleOwnFolder, path, i,
-                            $"points at modules/{other}/ but this module is modules/{module.Name}/: renamed by hand? `{Commands.McpOpsCli.Name} rename` rewrites every reference; else make it modules/{module.Name}/.");
+                            $"points at modules/{other}/ but this module is modules/{module.Name}/: {HandRenameFix(other, module.Name, context)}");
                     }
                 }
             }
         }
     }
+
+    /// <summary>What to do about a module that names <paramref name="other"/>: undo a hand rename and let mcpops do it, or fix the path.</summary>
+    private static string HandRenameFix(string other, string name, CheckContext context) =>
+        context.AllModules.Any(m => m.Name == other)
+            ? $"it should name its own folder, modules/{name}/."
+            : $"renamed by hand from '{other}'? Move it back (`git mv modules/{name} modules/{other}`) and run `{Commands.McpOpsCli.Name} rename {other} {name}`, which rewrites every reference.";
 
     /// <summary>The files that name the module's folder for builds and deploys (not its README, which may mention others).</summary>
     private static bool IsWiringFile(string path)
