@@ -124,7 +124,7 @@ internal static class AddCommand
             }
 
             var written = TreeCommitter.Commit(tree, session.Disk, context.BeforeWrite);
-            context.Output.WriteLine($"created {folder}/ ({result.CommandLine}; port {chosenPort})");
+            context.Output.WriteLine($"created {folder}/ (port {chosenPort}; {result.CommandLine.Replace($" --output {staging.Path}", "", StringComparison.Ordinal)}, staged, then committed with its wiring)");
             foreach (var path in written.Where(p => !p.StartsWith(folder + "/", StringComparison.Ordinal)))
             {
                 context.Output.WriteLine($"updated {path}");

@@ -63,7 +63,7 @@ internal static partial class NewCommand
         }
 
         staging.MoveTo(target);
-        context.Output.WriteLine($"created {name}/ ({result.CommandLine})");
+        context.Output.WriteLine($"created {name}/ ({result.CommandLine.Replace($" --output {staging.Path}", "", StringComparison.Ordinal)}, staged, then moved)");
         context.Output.WriteLine($"next: cd {name} && {McpOpsCli.Name} add <module>");
         return ExitCodes.Ok;
     }
