@@ -21,7 +21,7 @@ internal sealed class CheckContext
     {
         Files = files;
         ModuleFilter = moduleFilter;
-        AllModules = CheckModule.Discover(files);
+        AllModules = ModuleDiscovery.Find(files);
         Modules = moduleFilter is null ? AllModules : [.. AllModules.Where(m => m.Name == moduleFilter)];
     }
 
@@ -30,9 +30,9 @@ internal sealed class CheckContext
     /// <summary>`--module NAME`: only that module's rules and the files under modules/NAME/ are checked.</summary>
     public string? ModuleFilter { get; }
 
-    public IReadOnlyList<CheckModule> AllModules { get; }
+    public IReadOnlyList<ModuleLocation> AllModules { get; }
 
-    public IReadOnlyList<CheckModule> Modules { get; }
+    public IReadOnlyList<ModuleLocation> Modules { get; }
 
     public IReadOnlyList<Finding> Findings => _findings;
 

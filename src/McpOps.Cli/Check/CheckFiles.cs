@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using McpOps.Cli.FileSystem;
 
 namespace McpOps.Cli.Check;
 
@@ -8,7 +9,7 @@ namespace McpOps.Cli.Check;
 /// workspace is a git checkout, else every file; node_modules, dist, bin, obj and .git are never
 /// looked at. In tests the same rules run over files held in memory.
 /// </summary>
-internal sealed class CheckFiles
+internal sealed class CheckFiles : IWorkspaceFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules", "dist", "bin", "obj", ".git" };
 
@@ -44,6 +45,13 @@ internal sealed class CheckFiles
     }
 
     public bool Exists(string path) => _set.Contains(path);
+
+    bool IWorkspaceFiles.FileExists(string path) => Exists(path);
+
+    IReadOnlyList<string> IWorkspaceFiles.ListDirectories(string path) => [.. Folders(path).Order(StringComparer.Ordinal)];
+
+    IReadOnlyList<string> IWorkspaceFiles.ListFiles(string path) =>
+        [.. Under(path).Select(p => p[(path.Length == 0 ? 0 : path.Length + 1)..]).Where(rest => !rest.Contains('/', StringComparison.Ordinal))];
 
     /// <summary>The file's text, or null when it is not one of <see cref="Paths"/>.</summary>
     public string? Read(string path)

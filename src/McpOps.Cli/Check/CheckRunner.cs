@@ -18,6 +18,7 @@ internal static class CheckRunner
         new DockerfileRules(),
         new DockerIgnoreRules(),
         new ModuleRules(),
+        new ModuleWorkspaceRules(),
         new RailwayRules(),
         new CloudRunRules(),
         new WorkflowRules(),

@@ -51,12 +51,32 @@ internal static class Rules
     public static readonly CheckRule ModuleCoreDependency = new(
         "MODULE002", "module", RuleLevel.Error,
         "The module depends on the workspace's mcp-core (package.json dependency, or a ProjectReference to mcp-core-dotnet for C#).",
-        "Run `mcpops sync` (it adds `\"@scope/mcp-core\": \"*\"` to dependencies), or add the ProjectReference to modules/_shared/mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj.");
+        "Run `mcpops sync` (it adds `\"@scope/mcp-core\": \"file:../../_shared/mcp-core\"` to dependencies and moves a module made with another scope to the workspace's), or add the ProjectReference to modules/_shared/mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj.");
 
     public static readonly CheckRule ModuleReadme = new(
         "MODULE003", "module", RuleLevel.Error,
         "The module's README.md has Deploy, Post-deploy test and Rollback sections.",
         "Add the missing `## Deploy`, `## Post-deploy test` or `## Rollback` section (see the mcp-module template's README).");
+
+    public static readonly CheckRule ModuleOwnFolder = new(
+        "MODULE004", "module", RuleLevel.Error,
+        "A module's build and deploy files (Dockerfile, dockerignore, Railway service, deploy/, mcpops.module.json) name its own folder, not another module's.",
+        "Run `mcpops rename <old> <new>` for a rename (it rewrites every reference), or change the path to modules/<this module>/.");
+
+    public static readonly CheckRule ModulePortClash = new(
+        "MODULE005", "module", RuleLevel.Error,
+        "No two modules listen on the same port (compose publishes each module's port on the host).",
+        "Give one of them another port: \"port\" in its mcpops.module.json and PORT in its deploy files (`mcpops add` picks a free one).");
+
+    public static readonly CheckRule ModuleNameRule = new(
+        "MODULE006", "module", RuleLevel.Error,
+        "The module's folder name follows the module-name rule (what `dotnet new mcp-module -n` writes; every derived name fits its platform).",
+        "Rename the module with `mcpops rename <old> <new>` to the name the message suggests.");
+
+    public static readonly CheckRule ModuleNested = new(
+        "MODULE007", "module", RuleLevel.Error,
+        "Every module is at modules/<name>/mcp/ (not nested, e.g. modules/modules/<name>/mcp/ from a template run inside modules/).",
+        "Move the folder to modules/<name>/mcp/ (`git mv`) and run `mcpops sync`; run `dotnet new mcp-module` and `mcpops add` from the workspace root.");
 
     public static readonly CheckRule RailwayService = new(
         "RAILWAY001", "railway", RuleLevel.Error,
@@ -156,7 +176,7 @@ internal static class Rules
     public static IReadOnlyList<CheckRule> All { get; } =
     [
         DockerNonRoot, DockerHealthcheck, DockerPinnedBase, DockerMultiStage, DockerExecForm, DockerSecretVariable, DockerAddUrl, DockerIgnoreCoverage,
-        ModuleHealth, ModuleCoreDependency, ModuleReadme,
+        ModuleHealth, ModuleCoreDependency, ModuleReadme, ModuleOwnFolder, ModulePortClash, ModuleNameRule, ModuleNested,
         RailwayService, RailwayConfigAsCode,
         CloudRunMinInstances, CloudRunCpuThrottling, CloudRunSecrets,
         CiPinnedActions, CiTrivyBlocks, CiPermissions,

@@ -1,20 +1,25 @@
 using System.CommandLine;
 using System.Globalization;
+using McpOps.Cli.FileSystem;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Modules;
 using McpOps.Cli.Wiring;
 using McpOps.Cli.Workspaces;
 
 namespace McpOps.Cli.Commands;
 
-/// <summary>`mcpops add &lt;name&gt;`: validate, `dotnet new mcp-module`, then sync.</summary>
+/// <summary>
+/// `mcpops add &lt;name&gt;`, one transaction: validate, run `dotnet new mcp-module` into a staging folder,
+/// load its output into the workspace tree, plan the wiring on that tree, and commit once.
+/// </summary>
 internal static class AddCommand
 {
     public const string TemplatePackage = "McpOps.Templates";
 
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = $"The module name: a lowercase DNS label starting with a letter, at most {ModuleName.MaxLength} characters (e.g. billing, crm-sync)." };
-        var port = new Option<int?>("--port", "-p") { Description = "The port the server listens on (PORT). Default: the template's, 8080." };
+        var name = new Argument<string>("name") { Description = $"The module name: {ModuleName.Rule} (e.g. billing, crm-sync); exactly what `dotnet new mcp-module -n` writes for it. A name that breaks the rule is refused with the one to use (HTTPServer: http-server)." };
+        var port = new Option<int?>("--port", "-p") { Description = "The port the server listens on (PORT). Default: the lowest port from 8080 up that no other module of the workspace uses." };
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is { } value && value is < 1 or > 65535)
@@ -28,13 +33,13 @@ internal static class AddCommand
         var language = new Option<string?>("--language", "-lang") { Description = "TypeScript (default) or C#: the flavour of the mcp-module template (`dotnet new mcp-module --language`). A C# module gets src/<Name>.Mcp/ on mcp-core-dotnet and is listed in <workspace>.slnx.", HelpName = "TypeScript|C#" };
         language.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } value && ModuleLanguages.Parse(value) is null)
+            if (result.GetValueOrDefault<string?>() is { } value && ModuleFlavours.Parse(value) is null)
             {
-                result.AddError($"--language must be TypeScript or C# (got '{value}').");
+                result.AddError($"--language must be {ModuleFlavours.Names} (got '{value}').");
             }
         });
 
-        var command = new Command("add", "Create modules/<name>/mcp with the mcp-module template (`dotnet new mcp-module`, non-interactive) and wire it in with `sync`. Checks the name and the workspace first: on any problem nothing is created.")
+        var command = new Command("add", "Create modules/<name>/mcp with the mcp-module template (`dotnet new mcp-module`, non-interactive, into a staging folder) and wire it in as `sync` does, in one transaction: the name, the workspace, the template output and the wiring are all checked before the one commit, and on any problem nothing is changed.")
         {
             name,
             port,
@@ -48,42 +53,36 @@ internal static class AddCommand
             parseResult.GetValue(port),
             parseResult.GetValue(description),
             parseResult.GetValue(railway),
-            parseResult.GetValue(language) is { } lang ? ModuleLanguages.Parse(lang) : null));
+            parseResult.GetValue(language) is { } lang ? ModuleFlavours.Parse(lang) : null));
         return command;
     }
 
-    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, ModuleLanguage? language = null)
+    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, IModuleFlavour? flavour = null)
     {
         if (ModuleName.Validate(name) is { } problem)
         {
             throw new WorkspaceException($"invalid module name: {problem}");
         }
 
+        if (new ModuleNames(name).LimitProblems() is { Count: > 0 } limits)
+        {
+            throw new WorkspaceException($"invalid module name '{name}': {string.Join("; ", limits)}.");
+        }
+
         var session = WorkspaceSession.Open(context);
-        // Plan a sync first: a malformed file or a missing marker must stop us before anything is created.
-        var plan = SyncPlanner.Plan(session.Tree);
-        if (session.Tree.DirectoryExists($"modules/{name}") || session.Tree.FileExists($"modules/{name}"))
+        var tree = session.Tree;
+        // Read the workspace and plan its wiring first: a malformed file or a missing marker stops us before the template runs.
+        var workspace = SyncPlanner.Plan(tree).Workspace;
+        if (tree.DirectoryExists($"modules/{name}") || tree.FileExists($"modules/{name}"))
         {
             throw new WorkspaceException($"modules/{name} already exists. Choose another name, or `{McpOpsCli.Name} remove {name} --yes` first.");
         }
 
-        var scope = plan.Workspace.Scope
-            ?? throw new WorkspaceException($"{Workspace.McpCorePackageJson}: package \"{plan.Workspace.CorePackageName}\" has no npm scope; modules are named @scope/<name>-mcp.");
-
-        // Without --language dotnet new picks the TypeScript flavour (the C# one has lower precedence);
-        // the C# template accepts --scope and ignores it.
-        var arguments = new List<string> { "mcp-module", "--name", name, $"--scope={scope}" };
-        if (language is { } lang)
-        {
-            arguments.Add("--language");
-            arguments.Add(lang.DisplayName());
-        }
-
-        if (port is { } p)
-        {
-            arguments.Add("--port=" + p.ToString(CultureInfo.InvariantCulture));
-        }
-
+        var chosenPort = ModulePorts.Choose(workspace, port);
+        var expected = flavour ?? ModuleFlavours.Default;
+        var arguments = new List<string> { "mcp-module", "--name", name };
+        arguments.AddRange(expected.TemplateArguments(workspace));
+        arguments.Add("--port=" + chosenPort.ToString(CultureInfo.InvariantCulture));
         if (description is not null)
         {
             arguments.Add("--description=" + description);
@@ -94,44 +93,46 @@ internal static class AddCommand
             arguments.Add("--railway-config=" + railwayConfig);
         }
 
-        var result = context.TemplateRunner.Run(session.Disk.Root, arguments);
-        if (result.ExitCode != 0)
+        var folder = new ModuleNames(name).Folder;
+        using (var staging = StagingFolder.Create())
         {
-            if (TemplateMissing(result))
+            var result = context.TemplateRunner.Run(staging.Path, arguments);
+            if (result.ExitCode != 0)
             {
-                throw new WorkspaceException(
-                    $"the mcp-module template is not installed. Install it with:\n    dotnet new install {TemplatePackage}\nthen run `{McpOpsCli.Name} add {name}` again.");
+                if (TemplateMissing(result))
+                {
+                    throw new WorkspaceException(
+                        $"the mcp-module template is not installed. Install it with:\n    dotnet new install {TemplatePackage}\nthen run `{McpOpsCli.Name} add {name}` again.");
+                }
+
+                throw new WorkspaceException($"`{result.CommandLine}` exited {result.ExitCode}:\n{result.Output.TrimEnd()}");
             }
 
-            throw new WorkspaceException($"`{result.CommandLine}` exited {result.ExitCode}:\n{result.Output.TrimEnd()}");
+            staging.LoadInto(tree, folder, result.CommandLine);
+            var plan = SyncPlanner.Plan(tree);
+            var module = plan.Workspace.Modules.FirstOrDefault(m => m.Name == name);
+            if (module is null || module.Flavour != expected)
+            {
+                var found = module is null ? "no module" : $"a {module.Flavour.DisplayName} module";
+                throw new WorkspaceException($"`{result.CommandLine}` succeeded but wrote {found} in {folder}/, not a {expected.DisplayName} one (is the installed McpOps.Templates older than this mcpops?):\n{result.Output.TrimEnd()}");
+            }
+
+            // The notes about infra folders are sync's business; the ones that leave this module's flavour half-wired are not.
+            foreach (var note in plan.Notes.Where(n => n.Contains($"{module.Flavour.DisplayName} modules", StringComparison.Ordinal)))
+            {
+                context.Error.WriteLine($"note: {note}");
+            }
+
+            var written = TreeCommitter.Commit(tree, session.Disk, context.BeforeWrite);
+            context.Output.WriteLine($"created {folder}/ (port {chosenPort}; {result.CommandLine.Replace($" --output {staging.Path}", "", StringComparison.Ordinal)}, staged, then committed with its wiring)");
+            foreach (var path in written.Where(p => !p.StartsWith(folder + "/", StringComparison.Ordinal)))
+            {
+                context.Output.WriteLine($"updated {path}");
+            }
+
+            context.Output.WriteLine("next: " + module.Flavour.NextStep(module));
         }
 
-        var created = $"modules/{name}/mcp";
-        var wired = WorkspaceSession.At(session.Disk.Root);
-        var expected = language ?? ModuleLanguage.TypeScript;
-        var module = Workspace.Read(wired.Tree).Modules.FirstOrDefault(m => m.Name == name);
-        if (module is null || module.Language != expected)
-        {
-            var found = module is null ? "no module" : $"a {module.Language.DisplayName()} module";
-            throw new WorkspaceException($"`{result.CommandLine}` succeeded but wrote {found} in {created}/, not a {expected.DisplayName()} one (is the installed McpOps.Templates older than this mcpops?):\n{result.Output.TrimEnd()}");
-        }
-
-        context.Output.WriteLine($"created {created}/ ({result.CommandLine})");
-        // The notes about infra folders are sync's business; the ones that leave this C# module half-wired are not.
-        var wiring = SyncPlanner.Plan(wired.Tree);
-        foreach (var note in wiring.Notes.Where(n => module.Language == ModuleLanguage.CSharp && n.Contains("C# modules", StringComparison.Ordinal)))
-        {
-            context.Error.WriteLine($"note: {note}");
-        }
-
-        foreach (var path in wired.Commit())
-        {
-            context.Output.WriteLine($"updated {path}");
-        }
-
-        context.Output.WriteLine(module.Language == ModuleLanguage.CSharp
-            ? $"next: dotnet build {module.CSharp!.ServerProject}   (restores and builds the module with mcp-core-dotnet)"
-            : "next: npm install   (links the new workspace package and updates package-lock.json)");
         return ExitCodes.Ok;
     }
 

@@ -13,7 +13,8 @@ internal sealed class CliContext(
     TextWriter error,
     Func<string, string?> environment,
     ITemplateRunner? templateRunner = null,
-    TextReader? input = null)
+    TextReader? input = null,
+    Action<string>? beforeWrite = null)
 {
     public string WorkingDirectory { get; } = workingDirectory;
 
@@ -27,6 +28,9 @@ internal sealed class CliContext(
     public TextReader Input { get; } = input ?? Console.In;
 
     public ITemplateRunner TemplateRunner { get; } = templateRunner ?? new DotnetNewRunner(environment);
+
+    /// <summary>Called before each file a commit writes; tests throw from it to prove a failed write leaves the workspace as it was.</summary>
+    public Action<string>? BeforeWrite { get; } = beforeWrite;
 
     public static CliContext FromProcess() =>
         new(Directory.GetCurrentDirectory(), Console.Out, Console.Error, System.Environment.GetEnvironmentVariable);

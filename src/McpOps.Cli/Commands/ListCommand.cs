@@ -36,7 +36,7 @@ internal static class ListCommand
                 array.Add(new JsonObject
                 {
                     ["name"] = m.Name,
-                    ["language"] = m.Language.DisplayName(),
+                    ["language"] = m.Flavour.DisplayName,
                     ["package"] = m.PackageName,
                     ["description"] = m.Description,
                     ["port"] = m.Port,
@@ -55,7 +55,7 @@ internal static class ListCommand
         var rows = workspace.Modules.Select(m => new[]
         {
             m.Name,
-            m.Language.DisplayName(),
+            m.Flavour.DisplayName,
             m.PackageName,
             m.Port is null ? "?" : m.PortText,
             m.Railway.ToString().ToLowerInvariant(),

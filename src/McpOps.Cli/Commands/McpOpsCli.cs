@@ -13,7 +13,8 @@ internal static class McpOpsCli
     public static int Run(string[] args, CliContext context)
     {
         var root = Build(context);
-        var parsed = root.Parse(args);
+        // No response files: `mcpops new acme --scope @acme` means the scope @acme, not a file named acme.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -46,6 +47,13 @@ internal static class McpOpsCli
             context.Error.WriteLine($"{Name}: nothing was changed.");
             return ExitCodes.InputError;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // TreeCommitter has put back every file it wrote before failing.
+            context.Error.WriteLine($"{Name}: error: could not write the workspace: {ex.Message}");
+            context.Error.WriteLine($"{Name}: nothing was changed (the files written before the failure were restored).");
+            return ExitCodes.InputError;
+        }
     }
 
     public static Command Build(CliContext context)
@@ -59,9 +67,11 @@ internal static class McpOpsCli
 
         root.Options.Add(help);
         root.Options.Add(new VersionOption());
+        root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(RemoveCommand.Create(context));
+        root.Subcommands.Add(RenameCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(Railway.RailwayCommand.Create(context));

@@ -36,7 +36,7 @@ internal static class RemoveCommand
         var onlyModule = tree.Source.ListFilesRecursive($"modules/{name}").All(f => f.StartsWith(folder + "/", StringComparison.Ordinal))
             && tree.ListDirectories($"modules/{name}").SequenceEqual(["mcp"]);
         // Told from the files alone: a module whose files no longer parse can still be removed.
-        var language = tree.FileExists(folder + "/package.json") ? ModuleLanguage.TypeScript : ModuleLanguage.CSharp;
+        var removed = ModuleDiscovery.Find(tree).FirstOrDefault(m => m.Name == name);
         tree.DeleteDirectory(onlyModule ? $"modules/{name}" : folder);
         var plan = SyncPlanner.Plan(tree);
         foreach (var note in plan.Notes)
@@ -56,10 +56,11 @@ internal static class RemoveCommand
             context.Output.WriteLine(path.EndsWith('/') ? $"deleted {path}" : $"updated {path}");
         }
 
-        if (language != ModuleLanguage.CSharp)
+        if (removed?.Flavour?.InRootTsconfig == true)
         {
             context.Output.WriteLine("next: npm install   (drops the module from package-lock.json and node_modules)");
         }
+
         return ExitCodes.Ok;
     }
 }

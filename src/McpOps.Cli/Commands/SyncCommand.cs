@@ -11,7 +11,7 @@ internal static class SyncCommand
     {
         var check = new Option<bool>("--check") { Description = "Write nothing; print the drift as a unified diff and exit 1 if any file differs from what sync would write (for CI)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes sync would make as a unified diff, and write nothing." };
-        var command = new Command("sync", "Reconcile the wiring of every module (modules/*/mcp): its mcp-core dependency and reference (C#: the ProjectReference to mcp-core-dotnet), the root tsconfig.json references, the <workspace>.slnx projects of C# modules, .railway/railway.ts, the compose includes and Kubernetes overlays (when infra/ has them) and the README modules table. Only the lines between mcpops:begin/end markers are rewritten; running it twice changes nothing.")
+        var command = new Command("sync", "Reconcile the wiring of every module (modules/*/mcp): its mcp-core dependency and reference (C#: the ProjectReference to mcp-core-dotnet), the root tsconfig.json references, the <workspace>.slnx projects of C# modules, .railway/railway.ts, the compose includes and Kubernetes overlays (when infra/ has them) and the README modules table. Only the lines between mcpops:begin/end markers are rewritten; running it twice changes nothing. A module made with another npm scope moves to the workspace's. Refuses (exit 2, nothing written) to drop a line inside markers that sync did not write, naming it, and to write a JSON, YAML or XML file that would no longer parse.")
         {
             check,
             dryRun,

@@ -6,7 +6,7 @@ namespace McpOps.Cli.FileSystem;
 /// changes, so a failed plan leaves the workspace exactly as it was. Writing a file's original
 /// content back cancels the change, which is what makes sync idempotent.
 /// </summary>
-internal sealed class FileTree(IFileSource source)
+internal sealed class FileTree(IFileSource source) : IWorkspaceFiles
 {
     private readonly Dictionary<string, string> _writes = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _deletedDirectories = new(StringComparer.Ordinal);
@@ -25,10 +25,26 @@ internal sealed class FileTree(IFileSource source)
 
     public bool FileExists(string path) => !IsDeleted(path) && (_writes.ContainsKey(path) || Source.FileExists(path));
 
-    public bool DirectoryExists(string path) => !IsDeleted(path) && Source.DirectoryExists(path);
+    /// <summary>On disk, or holding a planned file (a module staged by `add` exists before it is committed).</summary>
+    public bool DirectoryExists(string path) =>
+        !IsDeleted(path) && (Source.DirectoryExists(path) || _writes.Keys.Any(key => key.StartsWith(path + "/", StringComparison.Ordinal)));
 
-    public IReadOnlyList<string> ListDirectories(string path) =>
-        IsDeleted(path) ? [] : [.. Source.ListDirectories(path).Where(name => !IsDeleted(Combine(path, name)))];
+    /// <summary>Names of the folders directly in <paramref name="path"/>: on disk or holding a planned file, not deleted.</summary>
+    public IReadOnlyList<string> ListDirectories(string path)
+    {
+        if (IsDeleted(path))
+        {
+            return [];
+        }
+
+        var prefix = path.Length == 0 ? "" : path + "/";
+        var planned = _writes.Keys
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && key[prefix.Length..].Contains('/', StringComparison.Ordinal))
+            .Select(key => key[prefix.Length..key.IndexOf('/', prefix.Length)]);
+        return [.. Source.ListDirectories(path).Concat(planned).Distinct(StringComparer.Ordinal)
+            .Where(name => !IsDeleted(Combine(path, name)))
+            .Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Names of the files directly in <paramref name="path"/> ("" is the root): on disk or planned, not deleted.</summary>
     public IReadOnlyList<string> ListFiles(string path)
@@ -41,6 +57,14 @@ internal sealed class FileTree(IFileSource source)
             .Where(name => !IsDeleted(Combine(path, name)))
             .Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>Every file under <paramref name="path"/>: on disk or planned, not deleted; sorted.</summary>
+    public IReadOnlyList<string> ListFilesRecursive(string path) =>
+        [.. Source.ListFilesRecursive(path)
+            .Concat(_writes.Keys.Where(key => key.StartsWith(path + "/", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(file => !IsDeleted(file))
+            .Order(StringComparer.Ordinal)];
 
     public void Write(string path, string content)
     {

@@ -41,6 +41,7 @@ internal sealed class InMemoryFileSource : IFileSource
             .Select(file => file[prefix.Length..])];
     }
 
+    /// <summary>Every file under <paramref name="path"/> ("" for all), as workspace paths.</summary>
     public IReadOnlyList<string> ListFilesRecursive(string path) =>
-        [.. _files.Keys.Where(file => file.StartsWith(path + "/", StringComparison.Ordinal))];
+        [.. _files.Keys.Where(file => path.Length == 0 || file.StartsWith(path + "/", StringComparison.Ordinal))];
 }

@@ -12,11 +12,11 @@ internal sealed class DotnetNewRunner(Func<string, string?> environment) : ITemp
     public const string HiveVariable = "MCPOPS_TEMPLATE_HIVE";
     public const string DotnetVariable = "MCPOPS_DOTNET";
 
-    public TemplateRunResult Run(string workspaceRoot, IReadOnlyList<string> arguments)
+    public TemplateRunResult Run(string outputFolder, IReadOnlyList<string> arguments)
     {
         var startInfo = new ProcessStartInfo(environment(DotnetVariable) is { Length: > 0 } dotnet ? dotnet : "dotnet")
         {
-            WorkingDirectory = workspaceRoot,
+            WorkingDirectory = outputFolder,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -28,6 +28,8 @@ internal sealed class DotnetNewRunner(Func<string, string?> environment) : ITemp
             startInfo.ArgumentList.Add(argument);
         }
 
+        startInfo.ArgumentList.Add("--output");
+        startInfo.ArgumentList.Add(outputFolder);
         startInfo.ArgumentList.Add("--no-update-check");
         if (environment(HiveVariable) is { Length: > 0 } hive)
         {

@@ -62,18 +62,7 @@ internal static class RegistryCommand
         workspace.Modules.FirstOrDefault(m => m.Name == module)
         ?? throw new WorkspaceException($"no module '{module}' in this workspace; modules: {string.Join(", ", workspace.Modules.Select(m => m.Name).DefaultIfEmpty("none"))}.");
 
-    private static string ModuleVersion(FileTree tree, ModuleInfo module)
-    {
-        if (module.CSharp is { } projects)
-        {
-            var project = XmlFiles.Parse(projects.ServerProject, tree.Read(projects.ServerProject)!);
-            return project.Descendants().FirstOrDefault(e => e.Name.LocalName == "Version")?.Value.Trim() is { Length: > 0 } csharpVersion
-                ? csharpVersion
-                : throw new WorkspaceException($"{projects.ServerProject} has no <Version>: pass --version <x.y.z>.");
-        }
-
-        return JsonFiles.GetString(JsonFiles.ParseObject(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!), "version") is { Length: > 0 } version
-            ? version
-            : throw new WorkspaceException($"{module.PackageJsonPath} has no \"version\": pass --version <x.y.z>.");
-    }
+    private static string ModuleVersion(FileTree tree, ModuleInfo module) =>
+        module.Flavour.ManifestVersion(tree, module)
+        ?? throw new WorkspaceException($"{module.Manifest} declares no version: pass --version <x.y.z>.");
 }

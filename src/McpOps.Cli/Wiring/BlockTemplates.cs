@@ -29,8 +29,8 @@ internal static class BlockTemplates
                 ["camel_name"] = module.CamelName,
                 ["description"] = MarkdownCell(module.Description),
                 ["port"] = module.PortText,
-                ["language"] = module.Language.DisplayName(),
-                ["projects"] = new ScriptArray((module.CSharp?.All ?? []).Select(XmlAttribute)),
+                ["language"] = module.Flavour.DisplayName,
+                ["projects"] = new ScriptArray(module.SolutionProjects.Select(XmlAttribute)),
             });
         }
 

@@ -6,16 +6,25 @@ using McpOps.Cli.Workspaces;
 namespace McpOps.Cli.Wiring;
 
 /// <summary>
-/// A module's own link to mcp-core: the dependency `"@scope/mcp-core": "*"` in its package.json and the
+/// A module's own link to mcp-core: the dependency `"@scope/mcp-core": "file:../../_shared/mcp-core"` in its package.json and the
 /// project reference `../../_shared/mcp-core` in its tsconfig.json. A file that already has both is
 /// returned unchanged, byte for byte.
 /// </summary>
 internal static class ModuleCoreWiring
 {
-    public const string DependencyVersion = "*";
+    /// <summary>
+    /// A path, not a version: npm links it whatever the dependency is called, so a module made by
+    /// `dotnet new mcp-module` without `--scope` (its key is then @app/mcp-core) still installs in an
+    /// @acme workspace (npm records an alias); `mcpops sync` then moves the module to the workspace's scope.
+    /// </summary>
+    public const string DependencyVersion = "file:" + Workspace.McpCoreReference;
+
+    /// <summary>The spec of modules made before the path: npm resolves it to the workspace package by name. Still right.</summary>
+    public const string LegacyDependencyVersion = "*";
 
     public static bool HasDependency(JsonObject package, string coreName) =>
-        package["dependencies"] is JsonObject deps && deps[coreName] is JsonValue v && v.TryGetValue<string>(out var version) && version == DependencyVersion;
+        package["dependencies"] is JsonObject deps && deps[coreName] is JsonValue v && v.TryGetValue<string>(out var version)
+        && version is DependencyVersion or LegacyDependencyVersion;
 
     public static string EnsureDependency(string path, string text, string coreName)
     {

@@ -21,7 +21,7 @@ internal static class RootFiles
 
     private static readonly RootFile TsconfigFile = new(Tsconfig, "TypeScript project references", CommentStyle.Slashes,
     [
-        new("references", "tsconfig-references", m => m.Language == ModuleLanguage.TypeScript, "inside the \"references\": [ ... ] array"),
+        new("references", "tsconfig-references", m => m.Flavour.InRootTsconfig, "inside the \"references\": [ ... ] array"),
     ]);
 
     private static readonly RootFile RailwayFile = new(Railway, "Railway services", CommentStyle.Slashes,
@@ -52,7 +52,7 @@ internal static class RootFiles
     /// </summary>
     public static RootFile Solution(string path) => new(path, "C# module projects", CommentStyle.Html,
     [
-        new("modules", "slnx-modules", m => m.Language == ModuleLanguage.CSharp, "inside <Solution>, after the mcp-core-dotnet folder"),
+        new("modules", "slnx-modules", m => m.SolutionProjects.Count > 0, "inside <Solution>, after the mcp-core-dotnet folder"),
     ]);
 
     /// <summary>
@@ -103,7 +103,7 @@ internal static class RootFiles
     private static void AddSolutions(FileTree tree, Workspace? workspace, List<RootFile> files, List<string> notes)
     {
         var solutions = tree.ListFiles("").Where(f => f.EndsWith(SolutionExtension, StringComparison.OrdinalIgnoreCase)).ToList();
-        var csharp = workspace?.Modules.Any(m => m.Language == ModuleLanguage.CSharp) ?? false;
+        var csharp = workspace?.Modules.Any(m => m.SolutionProjects.Count > 0) ?? false;
         if (solutions.Count == 1)
         {
             files.Add(Solution(solutions[0]));

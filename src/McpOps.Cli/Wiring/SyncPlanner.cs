@@ -1,4 +1,5 @@
 using McpOps.Cli.FileSystem;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Workspaces;
 
 namespace McpOps.Cli.Wiring;
@@ -19,18 +20,12 @@ internal static class SyncPlanner
 
         foreach (var module in workspace.Modules)
         {
-            if (module.CSharp is { } projects)
-            {
-                Try(problems, () => tree.Write(projects.ServerProject, CSharpCoreWiring.EnsureReference(projects.ServerProject, tree.Read(projects.ServerProject)!)));
-                continue;
-            }
-
-            Try(problems, () => tree.Write(module.PackageJsonPath, ModuleCoreWiring.EnsureDependency(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!, workspace.CorePackageName)));
-            Try(problems, () => tree.Write(module.TsconfigPath, ModuleCoreWiring.EnsureReference(module.TsconfigPath, tree.Read(module.TsconfigPath)!)));
+            Try(problems, () => module.Flavour.EnsureCoreWiring(tree, module, workspace));
         }
 
         Try(problems, () => McpJsonWiring.Apply(tree, workspace));
         var (files, notes) = RootFiles.Present(tree, workspace);
+        var handEdits = new List<string>();
         foreach (var file in files)
         {
             Try(problems, () =>
@@ -42,9 +37,11 @@ internal static class SyncPlanner
                     MarkedBlock.Read(file.Path, content, file.Style, block.Name, block.Hint);
                 }
 
+                var original = content;
                 foreach (var block in file.Blocks)
                 {
                     var lines = BlockTemplates.Render(block.TemplateName, workspace.Modules.Where(block.Includes));
+                    handEdits.AddRange(HandEdits(file, block, original, lines));
                     content = MarkedBlock.Replace(file.Path, content, file.Style, block.Name, lines, block.Hint);
                 }
 
@@ -52,6 +49,12 @@ internal static class SyncPlanner
             });
         }
 
+        if (handEdits.Count > 0)
+        {
+            problems.Add($"these lines inside mcpops markers were written by hand, and sync would drop them:\n{string.Join("\n", handEdits.Select(h => "    " + h))}\n  Move them outside the mcpops:begin/end markers (sync keeps everything outside), or delete them, then run sync again.");
+        }
+
+        problems.AddRange(WrittenFiles.Problems(tree));
         if (problems.Count > 0)
         {
             throw new WorkspaceException(problems);
@@ -63,13 +66,29 @@ internal static class SyncPlanner
             notes = [.. notes, $"railway.toml (deprecated Config as Code) in {string.Join(", ", legacy)}: not wired into {RootFiles.Railway}; migrate to railway.service.ts."];
         }
 
-        var csharp = workspace.Modules.Where(m => m.Language == ModuleLanguage.CSharp).Select(m => m.Name).ToList();
-        if (csharp.Count > 0 && !tree.FileExists(Workspace.McpCoreDotnetProject))
+        foreach (var flavour in ModuleFlavours.All)
         {
-            notes = [.. notes, $"{Workspace.McpCoreDotnetProject} not found: the C# modules ({string.Join(", ", csharp)}) reference it and will not build; restore modules/_shared/mcp-core-dotnet from the mcp-workspace template."];
+            notes = [.. notes, .. flavour.WorkspaceNotes(tree, [.. workspace.Modules.Where(m => m.Flavour == flavour)])];
         }
 
         return new SyncPlan(workspace, notes);
+    }
+
+    /// <summary>Lines of the block as it is that sync would drop and no module could have generated: "path:line: text".</summary>
+    private static IEnumerable<string> HandEdits(RootFile file, RootBlock block, string content, IReadOnlyList<string> rendered)
+    {
+        var keep = rendered.Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var begin = Array.FindIndex(lines, l => l.Trim() == file.Style.Begin(block.Name));
+        var inner = MarkedBlock.Read(file.Path, content, file.Style, block.Name, block.Hint);
+        for (var i = 0; i < inner.Count; i++)
+        {
+            var line = inner[i];
+            if (!keep.Contains(line.Trim()) && !GeneratedLines.IsGenerated(block.TemplateName, line))
+            {
+                yield return $"{file.Path}:{begin + i + 2}: {line.Trim()}";
+            }
+        }
     }
 
     private static void Try(List<string> problems, Action action)

@@ -15,24 +15,7 @@ internal static class WiringStatus
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var module in workspace.Modules)
         {
-            var missing = new List<string>();
-            if (module.CSharp is { } projects)
-            {
-                if (!CSharpCoreWiring.HasReference(projects.ServerProject, tree.Read(projects.ServerProject)!))
-                {
-                    missing.Add($"{projects.ServerProject}: ProjectReference {CSharpCoreWiring.ReferencePath(projects.ServerProject)}");
-                }
-            }
-            else if (!ModuleCoreWiring.HasDependency(JsonFiles.ParseObject(module.PackageJsonPath, tree.Read(module.PackageJsonPath)!), workspace.CorePackageName))
-            {
-                missing.Add($"{module.PackageJsonPath}: dependency {workspace.CorePackageName}");
-            }
-
-            if (module.CSharp is null && !ModuleCoreWiring.HasReference(JsonFiles.ParseObject(module.TsconfigPath, tree.Read(module.TsconfigPath)!, jsonc: true)))
-            {
-                missing.Add($"{module.TsconfigPath}: reference {Workspace.McpCoreReference}");
-            }
-
+            var missing = module.Flavour.MissingCoreWiring(tree, module, workspace).ToList();
             foreach (var file in files)
             {
                 var content = tree.Read(file.Path)!;

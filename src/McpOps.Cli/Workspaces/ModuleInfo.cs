@@ -1,29 +1,31 @@
 using System.Globalization;
 using System.Text;
+using McpOps.Cli.Flavours;
+using McpOps.Cli.Modules;
 
 namespace McpOps.Cli.Workspaces;
 
 /// <summary>
-/// One module of the workspace, modules/&lt;name&gt;/mcp, as read from its files. For a C# module,
-/// <see cref="PackageName"/> is the server project's name (e.g. Billing.Mcp) and <see cref="CSharp"/>
-/// lists its projects; a TypeScript module has <see cref="CSharp"/> null.
+/// One module of the workspace, modules/&lt;name&gt;/mcp, as read from its files: what every command and
+/// block template knows about it. <see cref="Manifest"/> is package.json for TypeScript, the server
+/// project for C#; <see cref="PackageName"/> is the npm package or the server project's name (Billing.Mcp);
+/// <see cref="SolutionProjects"/> are the projects the workspace solution lists (none for TypeScript).
 /// </summary>
 internal sealed record ModuleInfo(
     string Name,
+    IModuleFlavour Flavour,
+    string Manifest,
     string PackageName,
     string Description,
     int? Port,
     RailwayConfig Railway,
     bool HasComposeFragment,
     bool HasKubernetesOverlay,
-    ModuleLanguage Language = ModuleLanguage.TypeScript,
-    CSharpProjects? CSharp = null)
+    IReadOnlyList<string> SolutionProjects)
 {
     public string Folder => $"modules/{Name}/mcp";
 
-    public string PackageJsonPath => Folder + "/package.json";
-
-    public string TsconfigPath => Folder + "/tsconfig.json";
+    public ModuleNames Names => new(Name);
 
     public string RailwayServicePath => Folder + "/railway.service.ts";
 

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using McpOps.Cli.FileSystem;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Modules;
 
 namespace McpOps.Cli.Workspaces;
@@ -11,7 +10,7 @@ namespace McpOps.Cli.Workspaces;
 /// module under modules/*/mcp (folders starting with '_' or '.' are not modules). Reading fails with
 /// every problem found at once (a malformed file, a module folder that is not a DNS label).
 /// </summary>
-internal sealed partial class Workspace
+internal sealed class Workspace
 {
     public const string RootPackageJson = "package.json";
     public const string RootTsconfig = "tsconfig.json";
@@ -70,17 +69,12 @@ internal sealed partial class Workspace
         }
 
         var modules = new List<ModuleInfo>();
-        foreach (var folder in tree.ListDirectories("modules"))
+        foreach (var location in ModuleDiscovery.Find(tree))
         {
-            if (folder.StartsWith('_') || folder.StartsWith('.') || !tree.DirectoryExists($"modules/{folder}/mcp"))
-            {
-                continue;
-            }
-
             Collect(problems, () =>
             {
-                modules.Add(ReadModule(tree, folder));
-                return new JsonObject();
+                modules.Add(ReadModule(tree, location));
+                return null;
             });
         }
 
@@ -92,145 +86,44 @@ internal sealed partial class Workspace
         return new Workspace(coreName, modules);
     }
 
-    private static ModuleInfo ReadModule(FileTree tree, string name)
+    private static ModuleInfo ReadModule(FileTree tree, ModuleLocation location)
     {
         var problems = new List<string>();
+        var name = location.Name;
         if (!ModuleName.IsDnsLabel(name))
         {
-            problems.Add($"modules/{name}: not a valid module folder name ({ModuleName.Rule}); rename the folder.");
+            problems.Add($"modules/{name}: not a valid module folder name (a lowercase DNS label starting with a letter); `{Commands.McpOpsCli.Name} rename {name} {ModuleName.Normalise(name)}`, or rename the folder.");
         }
 
-        var folder = $"modules/{name}/mcp";
-        var packageText = tree.Read(folder + "/package.json");
-        if (packageText is null && FindCSharpProjects(tree, folder, problems) is { } projects)
-        {
-            return ReadCSharpModule(tree, name, folder, projects, problems);
-        }
-
-        JsonObject? package = null;
-        if (packageText is null)
-        {
-            if (problems.Count == 0)
-            {
-                problems.Add($"{folder}: neither package.json (TypeScript module) nor src/<Project>/<Project>.csproj (C# module) found: generate modules with `mcpops add`.");
-            }
-        }
-        else
-        {
-            Collect(problems, () => package = JsonFiles.ParseObject(folder + "/package.json", packageText));
-        }
-
-        var tsconfigText = tree.Read(folder + "/tsconfig.json");
-        if (packageText is not null && tsconfigText is null)
-        {
-            problems.Add($"{folder}/tsconfig.json not found: a module needs one (generate modules with `mcpops add`).");
-        }
-        else if (tsconfigText is not null)
-        {
-            Collect(problems, () => JsonFiles.ParseObject(folder + "/tsconfig.json", tsconfigText, jsonc: true));
-        }
-
-        if (problems.Count > 0 || package is null)
-        {
-            throw new WorkspaceException(problems);
-        }
-
-        return new ModuleInfo(
-            name,
-            JsonFiles.GetString(package, "name") ?? "",
-            JsonFiles.GetString(package, "description") ?? "",
-            ReadPort(tree, folder, package),
-            ReadRailway(tree, folder),
-            tree.FileExists(folder + "/deploy/compose.yaml"),
-            tree.FileExists(folder + "/deploy/k8s/kustomization.yaml"));
-    }
-
-    /// <summary>
-    /// A C# module: the description is the server project's `&lt;Description&gt;` (the template writes the
-    /// module's one sentence there), the port is `DefaultPort = N` in the server's ModuleServer.cs.
-    /// </summary>
-    private static ModuleInfo ReadCSharpModule(FileTree tree, string name, string folder, CSharpProjects projects, List<string> problems)
-    {
-        var description = "";
+        ModuleMetadata? metadata = null;
         Collect(problems, () =>
         {
-            description = XmlFiles.Description(XmlFiles.Parse(projects.ServerProject, tree.Read(projects.ServerProject)!));
+            metadata = ModuleMetadata.Read(tree, location.Folder);
             return null;
         });
 
-        if (problems.Count > 0)
+        var facts = location.Flavour?.Read(tree, location.Folder, problems);
+        if (location.Flavour is null && problems.Count == 0)
+        {
+            problems.Add($"{location.Folder}: no module flavour recognises it ({string.Join("; ", ModuleFlavours.All.Select(f => f.DisplayName + ": " + f.DetectedBy))}): generate modules with `mcpops add`.");
+        }
+
+        if (problems.Count > 0 || facts is null || location.Flavour is null)
         {
             throw new WorkspaceException(problems);
         }
 
-        int? port = null;
-        foreach (var file in new[] { "ModuleServer.cs", "Program.cs" })
-        {
-            var match = tree.Read($"{projects.ServerFolder}/{file}") is { } source ? DefaultPortCSharpPattern().Match(source) : null;
-            if (match is { Success: true })
-            {
-                port = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-                break;
-            }
-        }
-
         return new ModuleInfo(
             name,
-            projects.ServerName,
-            description,
-            port,
-            ReadRailway(tree, folder),
-            tree.FileExists(folder + "/deploy/compose.yaml"),
-            tree.FileExists(folder + "/deploy/k8s/kustomization.yaml"),
-            ModuleLanguage.CSharp,
-            projects);
-    }
-
-    /// <summary>
-    /// The projects of a C# module: src/*/*.csproj and test/*/*.csproj. Null when there is no project
-    /// under src/ (not a C# module). The server is the only src project, or the one named *.Mcp.csproj.
-    /// </summary>
-    private static CSharpProjects? FindCSharpProjects(FileTree tree, string folder, List<string> problems)
-    {
-        var sources = ProjectsIn(tree, folder + "/src");
-        if (sources.Count == 0)
-        {
-            return null;
-        }
-
-        var servers = sources.Count == 1 ? sources : [.. sources.Where(p => p.EndsWith(".Mcp.csproj", StringComparison.Ordinal))];
-        if (servers.Count != 1)
-        {
-            problems.Add($"{folder}/src: {sources.Count} projects ({string.Join(", ", sources.Select(Path.GetFileName))}) and {(servers.Count == 0 ? "none" : "more than one")} named <Name>.Mcp.csproj: mcpops cannot tell which is the server; name the server project <Name>.Mcp.");
-            return null;
-        }
-
-        return new CSharpProjects(servers[0], sources, ProjectsIn(tree, folder + "/test"));
-    }
-
-    /// <summary>
-    /// The project files one level down: &lt;dir&gt;/&lt;dir&gt;.csproj (the .NET convention, found without
-    /// listing bin/ and obj/), else whatever *.csproj sits directly in &lt;dir&gt;.
-    /// </summary>
-    private static List<string> ProjectsIn(FileTree tree, string parent)
-    {
-        var projects = new List<string>();
-        foreach (var dir in tree.ListDirectories(parent))
-        {
-            var conventional = $"{parent}/{dir}/{dir}.csproj";
-            if (tree.FileExists(conventional))
-            {
-                projects.Add(conventional);
-                continue;
-            }
-
-            projects.AddRange(tree.ListFiles($"{parent}/{dir}")
-                .Where(file => file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-                .Select(file => $"{parent}/{dir}/{file}"));
-        }
-
-        projects.Sort(StringComparer.Ordinal);
-        return projects;
+            location.Flavour,
+            facts.Manifest,
+            facts.PackageName,
+            facts.Description,
+            metadata?.Port ?? location.Flavour.SourcePort(tree, location.Folder),
+            ReadRailway(tree, location.Folder),
+            tree.FileExists(location.Folder + "/deploy/compose.yaml"),
+            tree.FileExists(location.Folder + "/deploy/k8s/kustomization.yaml"),
+            facts.SolutionProjects);
     }
 
     private static RailwayConfig ReadRailway(FileTree tree, string folder) =>
@@ -238,20 +131,8 @@ internal sealed partial class Workspace
             : tree.FileExists(folder + "/railway.toml") ? RailwayConfig.Toml
             : RailwayConfig.None;
 
-    /// <summary>`"mcpops": { "port": N }` in package.json when present, else `defaultPort: N` in src/server.ts.</summary>
-    private static int? ReadPort(FileTree tree, string folder, JsonObject package)
-    {
-        if (package["mcpops"] is JsonObject settings && settings["port"] is JsonValue value && value.TryGetValue<int>(out var port))
-        {
-            return port;
-        }
-
-        var server = tree.Read(folder + "/src/server.ts");
-        var match = server is null ? null : DefaultPortPattern().Match(server);
-        return match is { Success: true } ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-    }
-
-    private static void Collect(List<string> problems, Func<JsonObject?> read)
+    /// <summary>Runs <paramref name="read"/>; a <see cref="WorkspaceException"/> adds its problems instead of stopping.</summary>
+    internal static void Collect(List<string> problems, Func<object?> read)
     {
         try
         {
@@ -262,10 +143,4 @@ internal sealed partial class Workspace
             problems.AddRange(ex.Problems);
         }
     }
-
-    [GeneratedRegex(@"\bdefaultPort\s*:\s*(\d{1,5})\b")]
-    private static partial Regex DefaultPortPattern();
-
-    [GeneratedRegex(@"\bDefaultPort\s*=\s*(\d{1,5})\b")]
-    private static partial Regex DefaultPortCSharpPattern();
 }

@@ -88,8 +88,8 @@ public sealed class RuleTests(TemplatePack pack)
             },
             f => f["modules/ledger/mcp/src/Ledger.Mcp/Program.cs"] = "var app = WebApplication.Create(args);\napp.MapGet(\"/health\", () => Results.Ok());\napp.Run();\n"),
         ["MODULE002 no mcp-core dependency"] = new("MODULE002", "modules/billing/mcp/package.json",
-            f => Edit(f, "modules/billing/mcp/package.json", "\"@acme/mcp-core\": \"*\",\n    ", "", expectLineOf: "\"dependencies\""),
-            f => Edit(f, "modules/billing/mcp/package.json", "\"dependencies\": {\n", "\"dependencies\": {\n    \"@acme/mcp-core\": \"*\",\n")),
+            f => Edit(f, "modules/billing/mcp/package.json", "\"@acme/mcp-core\": \"file:../../_shared/mcp-core\",\n    ", "", expectLineOf: "\"dependencies\""),
+            f => Edit(f, "modules/billing/mcp/package.json", "\"dependencies\": {\n", "\"dependencies\": {\n    \"@acme/mcp-core\": \"file:../../_shared/mcp-core\",\n")),
         ["MODULE002 C# without mcp-core-dotnet"] = new("MODULE002", "modules/ledger/mcp/src/Ledger.Mcp/Ledger.Mcp.csproj",
             f =>
             {
@@ -104,6 +104,22 @@ public sealed class RuleTests(TemplatePack pack)
                 return [1];
             },
             f => Edit(f, "modules/billing/mcp/README.md", "\n## Going back\n", "\n## Rollback\n")),
+        ["MODULE004 Railway builds another module's Dockerfile"] = new("MODULE004", "modules/billing/mcp/railway.service.ts",
+            f => Edit(f, "modules/billing/mcp/railway.service.ts", "dockerfilePath: \"modules/billing/", "dockerfilePath: \"modules/stock/"),
+            f => Edit(f, "modules/billing/mcp/railway.service.ts", "dockerfilePath: \"modules/stock/", "dockerfilePath: \"modules/billing/")),
+        ["MODULE004 metadata names another module"] = new("MODULE004", "modules/billing/mcp/mcpops.module.json",
+            f => Edit(f, "modules/billing/mcp/mcpops.module.json", "\"name\": \"billing\"", "\"name\": \"stock\""),
+            f => Edit(f, "modules/billing/mcp/mcpops.module.json", "\"name\": \"stock\"", "\"name\": \"billing\"")),
+        ["MODULE005 two modules on one port"] = new("MODULE005", "modules/inventory/mcp/mcpops.module.json",
+            f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8081", "\"port\": 8080"),
+            f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8080", "\"port\": 8081")),
+        ["MODULE007 module generated inside modules/"] = new("MODULE007", "modules/modules/stock/mcp/mcpops.module.json",
+            f =>
+            {
+                f["modules/modules/stock/mcp/mcpops.module.json"] = "{ \"name\": \"stock\", \"flavour\": \"typescript\", \"port\": 8090 }\n";
+                return [1];
+            },
+            f => f.Remove("modules/modules/stock/mcp/mcpops.module.json")),
         ["RAILWAY001 no healthcheck"] = new("RAILWAY001", "modules/billing/mcp/railway.service.ts",
             f => Edit(f, "modules/billing/mcp/railway.service.ts", "    healthcheck: \"/health\",\n", "", expectLineOf: "return service("),
             f => Edit(f, "modules/billing/mcp/railway.service.ts", "    healthcheckTimeout: 60,\n", "    healthcheck: \"/health\",\n    healthcheckTimeout: 60,\n")),
@@ -214,6 +230,14 @@ public sealed class RuleTests(TemplatePack pack)
                 return [2];
             },
             f => f["scripts/local.sh"] = "#!/bin/sh\nexport STRIPE_SECRET=\"$(gcloud secrets versions access 3 --secret stripe)\"\n"),
+        // A module name can look random; `NAME:VERSION` makes it a Secret Manager reference, not a value.
+        ["REPO003 secret name without a version"] = new("REPO003", "docs/secrets.md",
+            f =>
+            {
+                f["docs/secrets.md"] = "# Secrets\n`MCP_AUTH_TOKEN=ezvj20cymc8om-7tw0je4-auth-token`\n";
+                return [2];
+            },
+            f => f["docs/secrets.md"] = "# Secrets\n`MCP_AUTH_TOKEN=ezvj20cymc8om-7tw0je4-auth-token:3`\n"),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
@@ -252,7 +276,7 @@ public sealed class RuleTests(TemplatePack pack)
     [Fact]
     public void Every_rule_has_a_test_case_an_id_a_description_and_a_fix()
     {
-        var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002"]).ToHashSet();
+        var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002", "MODULE006" /* ModuleNameRuleTests: needs a module folder of another name */]).ToHashSet();
         foreach (var rule in McpOps.Cli.Check.Rules.All)
         {
             Assert.Contains(rule.Id, tested);

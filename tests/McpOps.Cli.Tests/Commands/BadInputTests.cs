@@ -21,7 +21,11 @@ public sealed class BadInputTests(TemplatePack pack) : IDisposable
     [InlineData("a-name-that-is-far-too-long-for-a-cloud-run-service", "characters long")]
     [InlineData("_shared", "is reserved")]
     [InlineData("infra", "is reserved")]
-    [InlineData("9lives", "not a valid module name")]
+    [InlineData("9lives", "use 'module-9lives'")]
+    [InlineData("x--y", "contains '--'")]
+    [InlineData("xn--abc", "use 'xn-abc'")]
+    [InlineData("Ünïcode", "use 'n-code'")]
+    [InlineData("HTTPServer", "use 'http-server'")]
     public async Task Add_refuses_an_invalid_name(string name, string reason)
     {
         var root = await GeneratedWorkspaces.GenerateAsync(pack, _temp);

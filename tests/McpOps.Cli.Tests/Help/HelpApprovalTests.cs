@@ -13,9 +13,11 @@ public sealed class HelpApprovalTests
 {
     [Theory]
     [InlineData("mcpops", "--help")]
+    [InlineData("mcpops-new", "new --help")]
     [InlineData("mcpops-add", "add --help")]
     [InlineData("mcpops-sync", "sync --help")]
     [InlineData("mcpops-remove", "remove --help")]
+    [InlineData("mcpops-rename", "rename --help")]
     [InlineData("mcpops-list", "list -h")]
     [InlineData("mcpops-check", "check --help")]
     [InlineData("mcpops-railway", "railway --help")]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Registry;
 using McpOps.Cli.Tests.Infrastructure;
 using McpOps.Cli.Workspaces;
@@ -22,7 +23,7 @@ public sealed class ServerJsonTests : IDisposable
 
     private readonly TempDirectory temp = new("mcpops-registry");
 
-    private static ModuleInfo Billing => new("billing", "@acme/billing-mcp", "Invoices and payments.", 8080, RailwayConfig.Ts, false, false);
+    private static ModuleInfo Billing => new("billing", ModuleFlavours.TypeScript, "modules/billing/mcp/package.json", "@acme/billing-mcp", "Invoices and payments.", 8080, RailwayConfig.Ts, false, false, []);
 
     public void Dispose() => temp.Dispose();
 

@@ -1,4 +1,5 @@
 using McpOps.Cli.FileSystem;
+using McpOps.Cli.Flavours;
 using McpOps.Cli.Tests.Infrastructure;
 using McpOps.Cli.Wiring;
 using McpOps.Cli.Workspaces;
@@ -16,16 +17,16 @@ public sealed class CSharpSyncPlannerTests
 
         var workspace = Workspace.Read(new FileTree(source));
 
-        Assert.Equal([ModuleLanguage.TypeScript, ModuleLanguage.CSharp], workspace.Modules.Select(m => m.Language));
+        Assert.Equal([ModuleFlavours.TypeScript, ModuleFlavours.CSharp], workspace.Modules.Select(m => m.Flavour));
         var inventory = workspace.Modules[1];
         Assert.Equal("Inventory.Mcp", inventory.PackageName);
         Assert.Equal("Stock & <orders>.", inventory.Description);
         Assert.Equal(8082, inventory.Port);
         Assert.Equal(RailwayConfig.Ts, inventory.Railway);
-        Assert.Equal("modules/inventory/mcp/src/Inventory.Mcp/Inventory.Mcp.csproj", inventory.CSharp!.ServerProject);
+        Assert.Equal("modules/inventory/mcp/src/Inventory.Mcp/Inventory.Mcp.csproj", inventory.Manifest);
         Assert.Equal(
             ["modules/inventory/mcp/src/Inventory.Mcp/Inventory.Mcp.csproj", "modules/inventory/mcp/test/Inventory.Mcp.Tests/Inventory.Mcp.Tests.csproj"],
-            inventory.CSharp.All);
+            inventory.SolutionProjects);
     }
 
     [Fact]
@@ -217,7 +218,7 @@ public sealed class CSharpSyncPlannerTests
 
         var error = Assert.Throws<WorkspaceException>(() => Workspace.Read(new FileTree(source)));
 
-        Assert.Equal("modules/empty/mcp: neither package.json (TypeScript module) nor src/<Project>/<Project>.csproj (C# module) found: generate modules with `mcpops add`.", Assert.Single(error.Problems));
+        Assert.Equal("modules/empty/mcp: no module flavour recognises it (TypeScript: package.json and tsconfig.json; C#: src/<Project>/<Project>.csproj and no package.json): generate modules with `mcpops add`.", Assert.Single(error.Problems));
     }
 
     [Fact]

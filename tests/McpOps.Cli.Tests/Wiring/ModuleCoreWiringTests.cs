@@ -17,14 +17,14 @@ public sealed class ModuleCoreWiringTests
     {
         const string text = "{\n  \"name\": \"@acme/x-mcp\",\n  \"dependencies\": {\n    \"zod\": \"^4.6.7\",\n    \"@acme/mcp-core\": \"^1\"\n  }\n}\n";
         var result = ModuleCoreWiring.EnsureDependency("p.json", text, "@acme/mcp-core");
-        Assert.Equal("{\n  \"name\": \"@acme/x-mcp\",\n  \"dependencies\": {\n    \"@acme/mcp-core\": \"*\",\n    \"zod\": \"^4.6.7\"\n  }\n}\n", result);
+        Assert.Equal("{\n  \"name\": \"@acme/x-mcp\",\n  \"dependencies\": {\n    \"@acme/mcp-core\": \"file:../../_shared/mcp-core\",\n    \"zod\": \"^4.6.7\"\n  }\n}\n", result);
     }
 
     [Fact]
     public void Creates_dependencies_when_there_are_none()
     {
         var result = ModuleCoreWiring.EnsureDependency("p.json", "{\n  \"name\": \"é<x>\"\n}\n", "@acme/mcp-core");
-        Assert.Equal("{\n  \"name\": \"é<x>\",\n  \"dependencies\": {\n    \"@acme/mcp-core\": \"*\"\n  }\n}\n", result);
+        Assert.Equal("{\n  \"name\": \"é<x>\",\n  \"dependencies\": {\n    \"@acme/mcp-core\": \"file:../../_shared/mcp-core\"\n  }\n}\n", result);
     }
 
     [Fact]

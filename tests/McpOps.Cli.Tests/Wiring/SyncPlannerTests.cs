@@ -131,7 +131,7 @@ public sealed class SyncPlannerTests
 
         SyncPlanner.Plan(tree);
 
-        Assert.Contains("\"@acme/mcp-core\": \"*\"", tree.Read("modules/billing/mcp/package.json"));
+        Assert.Contains("\"@acme/mcp-core\": \"file:../../_shared/mcp-core\"", tree.Read("modules/billing/mcp/package.json"));
         Assert.Contains("{ \"path\": \"../../_shared/mcp-core\" }", tree.Read("modules/billing/mcp/tsconfig.json"));
     }
 

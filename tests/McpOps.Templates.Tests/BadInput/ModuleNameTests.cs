@@ -4,7 +4,8 @@ namespace McpOps.Templates.Tests.BadInput;
 
 /// <summary>
 /// dotnet new cannot reject a name, so the template normalises every name into a lowercase DNS
-/// label and nothing can land outside modules/&lt;label&gt;/mcp/ (mcpops add refuses bad names outright).
+/// label with the one rule mcpops applies (ModuleName.Normalise; mcpops add refuses a name that is not
+/// already normalised, suggesting this one), and nothing can land outside modules/&lt;label&gt;/mcp/.
 /// Each case runs in a real workspace nested in an outer folder, so a write next to or above the
 /// workspace would show up as a change.
 /// </summary>
@@ -20,6 +21,13 @@ public sealed class ModuleNameTests(TemplatePack pack)
     [InlineData("Billing.Api", "billing-api")]
     [InlineData("billing2", "billing2")]
     [InlineData("ABCService", "abc-service")]
+    [InlineData("HTTPServer", "http-server")]
+    [InlineData("x--y", "x-y")]
+    [InlineData("xn--abc", "xn-abc")]
+    [InlineData("9lives", "module-9lives")]
+    [InlineData("Ünïcode", "n-code")]
+    [InlineData("infra", "infra-module")]
+    [InlineData("a-module-name-longer-than-twenty-six", "a-module-name-longer-than")]
     public async Task Name_is_normalised_and_writes_only_inside_its_module_folder(string name, string expectedFolder)
     {
         using var outer = new TempDirectory();

@@ -48,7 +48,8 @@ public sealed class CSharpModuleTemplateTests(TemplatePack pack)
     }
 
     [Theory]
-    [InlineData("3d-Models", "3d-models", "Module3DModels")]
+    [InlineData("3d-Models", "module-3d-models", "Module3DModels")]
+    [InlineData("xn--abc", "xn-abc", "XnAbc")]
     [InlineData("..", "unnamed-module", "UnnamedModule")]
     [InlineData("_private", "private", "Private")]
     public async Task Names_become_a_folder_label_and_a_CSharp_identifier(string name, string folder, string project)

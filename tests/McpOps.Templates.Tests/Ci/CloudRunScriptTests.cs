@@ -29,13 +29,13 @@ public sealed class CloudRunScriptTests(TemplatePack pack)
         Assert.True(result.ExitCode == 0, result.Output + fake.Calls);
         var deploy = fake.CallLines.Single(c => c.StartsWith("gcloud run deploy billing", StringComparison.Ordinal));
         foreach (var flag in new[] { "--image " + Image, "--service-account billing-mcp@acme-prod.iam.gserviceaccount.com", "--min-instances=1",
-                     "--no-cpu-throttling", "--set-secrets MCP_AUTH_TOKEN=billing-mcp-auth-token:3", "--tag sha-abc1234", "--no-traffic" })
+                     "--no-cpu-throttling", "--set-secrets MCP_AUTH_TOKEN=billing-auth-token:3", "--tag sha-abc1234", "--no-traffic" })
         {
             Assert.Contains(flag, deploy, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("--allow-unauthenticated", deploy, StringComparison.Ordinal);
-        Assert.Contains(fake.CallLines, c => c.Contains("secrets versions access 3 --secret billing-mcp-auth-token", StringComparison.Ordinal));
+        Assert.Contains(fake.CallLines, c => c.Contains("secrets versions access 3 --secret billing-auth-token", StringComparison.Ordinal));
         var toLatest = fake.CallLines.FindIndex(c => c.Contains("--to-latest", StringComparison.Ordinal));
         Assert.True(toLatest > fake.CallLines.IndexOf(deploy), fake.Calls);
         Assert.Equal(2, CountOccurrences(result.StandardOutput, "smoke test passed")); // tagged URL, then service URL
@@ -179,7 +179,7 @@ public sealed class CloudRunScriptTests(TemplatePack pack)
                         "traffic": [ { "revisionName": "billing-00001-old", "percent": 100, "latestRevision": true } ] } },
                       "revisions": [ { "metadata": { "name": "billing-00001-old", "creationTimestamp": "2026-01-01T00:00:00Z" },
                         "status": { "conditions": [ { "type": "Ready", "status": "True" } ] },
-                        "spec": { "containers": [ { "env": [ { "name": "MCP_AUTH_TOKEN", "valueFrom": { "secretKeyRef": { "name": "billing-mcp-auth-token", "key": "2" } } } ] } ] } } ]
+                        "spec": { "containers": [ { "env": [ { "name": "MCP_AUTH_TOKEN", "valueFrom": { "secretKeyRef": { "name": "billing-auth-token", "key": "2" } } } ] } ] } } ]
                     }
                     """);
             }
@@ -193,7 +193,7 @@ public sealed class CloudRunScriptTests(TemplatePack pack)
             environment["SERVICE"] = "billing";
             environment["IMAGE"] = Image;
             environment["RUNTIME_SERVICE_ACCOUNT"] = "billing-mcp@acme-prod.iam.gserviceaccount.com";
-            environment["SECRET_NAME"] = "billing-mcp-auth-token";
+            environment["SECRET_NAME"] = "billing-auth-token";
             environment["SECRET_VERSION"] = "3";
             environment["REVISION_TAG"] = "sha-abc1234";
             foreach (var (key, value) in overrides)

@@ -1,3 +1,5 @@
+using McpOps.Cli.Workspaces;
+
 namespace McpOps.Cli.Check.Docker;
 
 /// <summary>
@@ -38,10 +40,10 @@ internal sealed class DockerIgnoreRules : ICheckAnalyzer
     }
 
     /// <summary>The file BuildKit reads for a build of the module's Dockerfile with the workspace root as context.</summary>
-    public static string Governing(CheckFiles files, CheckModule module) =>
+    public static string Governing(CheckFiles files, ModuleLocation module) =>
         files.Exists(module.Dockerfile + ".dockerignore") ? module.Dockerfile + ".dockerignore" : RootFile;
 
-    private static void Check(CheckContext context, string path, CheckModule? module, string? attributeTo)
+    private static void Check(CheckContext context, string path, ModuleLocation? module, string? attributeTo)
     {
         var ignore = new DockerIgnore(context.Files.Read(path)!);
         var folder = module?.Folder ?? "modules/example/mcp";

@@ -63,7 +63,7 @@ internal sealed partial class RepositoryRules : ICheckAnalyzer
         foreach (Match m in SecretAssignment().Matches(text))
         {
             var value = m.Groups["value"].Value;
-            if (LooksLikeSecretValue(value) && !TokenPatterns.Any(t => t.Pattern.IsMatch(value)))
+            if (LooksLikeSecretValue(value) && !TokenPatterns.Any(t => t.Pattern.IsMatch(value)) && !SecretVersionSuffix().IsMatch(text, m.Index + m.Length))
             {
                 var start = m.Index;
                 while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
@@ -103,6 +103,10 @@ internal sealed partial class RepositoryRules : ICheckAnalyzer
         -value.GroupBy(c => c).Select(g => (double)g.Count() / value.Length).Sum(p => p * Math.Log2(p));
 
     private static string Redact(string value) => value.Length <= 8 ? "****" : value[..4] + new string('*', Math.Min(8, value.Length - 4));
+
+    /// <summary>`NAME:VERSION` after the value: a Secret Manager reference (`--set-secrets KEY=billing-auth-token:3`), not a secret.</summary>
+    [GeneratedRegex(@"\G:(?:[0-9]+|latest)\b")]
+    private static partial Regex SecretVersionSuffix();
 
     [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")]
     private static partial Regex PrivateKey();

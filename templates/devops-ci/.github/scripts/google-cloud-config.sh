@@ -35,7 +35,7 @@ if [ -n "$module" ]; then
   [[ "$module" =~ ^[a-z]([a-z0-9-]*[a-z0-9])?$ ]] || fail "'$module' is not a module name usable as a Cloud Run service"
   version="$(jq -r --arg m "$module" '.modules[$m].secretVersion // "" | tostring' "$config")"
   [[ "$version" =~ ^[1-9][0-9]*$ ]] \
-    || fail "modules.\"$module\".secretVersion in $config must be the pinned version number of secret $module-mcp-auth-token (got '${version}'; never latest)"
+    || fail "modules.\"$module\".secretVersion in $config must be the pinned version number of secret $module-auth-token (got '${version}'; never latest)"
   project="$(setting projectId)"
   account="$(jq -r --arg m "$module" '.modules[$m].serviceAccount // "" | strings' "$config")"
   account="${account:-${module}-mcp@${project}.iam.gserviceaccount.com}"

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using McpOps.Cli.Modules;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Check.Modules;
+
+/// <summary>
+/// MODULE004-MODULE006: rules about a module's place in the workspace rather than its own content:
+/// its files name its own folder (a module renamed by hand still builds another module's paths),
+/// no two modules listen on one port, and its name follows the one module-name rule.
+/// </summary>
+internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
+{
+    public void Run(CheckContext context)
+    {
+        CheckPorts(context);
+        CheckNested(context);
+        foreach (var module in context.Modules)
+        {
+            CheckName(context, module);
+            CheckOwnFolder(context, module);
+        }
+    }
+
+    /// <summary>
+    /// A module under another folder than modules/ (`dotnet new mcp-module` run inside modules/ writes
+    /// modules/modules/&lt;name&gt;/mcp/): nothing wires or builds it, so it is named once, by its first file.
+    /// </summary>
+    private static void CheckNested(CheckContext context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in context.Files.Paths)
+        {
+            var match = NestedModule().Match(path);
+            if (!match.Success || !seen.Add(match.Groups["folder"].Value) || !context.InScope(path))
+            {
+                continue;
+            }
+
+            var folder = match.Groups["folder"].Value;
+            var name = match.Groups["name"].Value;
+            context.Add(Rules.ModuleNested, path, 1,
+                $"{folder}/ is a module outside modules/ (was `dotnet new mcp-module` run from {match.Groups["outer"].Value.TrimEnd('/')}/ instead of the workspace root?): nothing wires, builds or deploys it. Move it: `git mv {folder} modules/{name}/mcp && {Commands.McpOpsCli.Name} sync`.");
+        }
+    }
+
+    private static void CheckName(CheckContext context, ModuleLocation module)
+    {
+        if (ModuleName.Validate(module.Name) is { } problem)
+        {
+            context.Add(Rules.ModuleNameRule, module.Manifest, 1, $"module folder {problem.Replace("use '", "rename it to '", StringComparison.Ordinal)}");
+        }
+    }
+
+    /// <summary>Every module's port from the one place it is read (mcpops.module.json, else the flavour's source).</summary>
+    private static void CheckPorts(CheckContext context)
+    {
+        var byPort = new Dictionary<int, List<ModuleLocation>>();
+        foreach (var module in context.AllModules)
+        {
+            if (Port(context, module) is { } port)
+            {
+                if (!byPort.TryGetValue(port, out var list))
+                {
+                    byPort[port] = list = [];
+                }
+
+                list.Add(module);
+            }
+        }
+
+        foreach (var (port, modules) in byPort.Where(p => p.Value.Count > 1))
+        {
+            // The first module (by name) keeps the port; each later one is told to move.
+            foreach (var module in modules.Skip(1).Where(m => context.Modules.Contains(m)))
+            {
+                var others = string.Join(", ", modules.TakeWhile(m => m != module).Select(m => m.Name));
+                var path = context.Files.Exists(module.MetadataPath) ? module.MetadataPath : module.Manifest;
+                var line = context.Lines(path)?.Find("\"port\"") ?? 1;
+                context.Add(Rules.ModulePortClash, path, line, $"port {port.ToString(CultureInfo.InvariantCulture)} is already the port of {others}: their compose services would publish the same host port; give this module a free one.");
+            }
+        }
+    }
+
+    private static int? Port(CheckContext context, ModuleLocation module)
+    {
+        try
+        {
+            return ModuleMetadata.Read(context.Files, module.Folder)?.Port ?? module.Flavour?.SourcePort(context.Files, module.Folder);
+        }
+        catch (WorkspaceException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                context.ReportUnreadable(problem);
+            }
+
+            return null;
+        }
+    }
+
+    private static void CheckOwnFolder(CheckContext context, ModuleLocation module)
+    {
+        if (context.Files.Exists(module.MetadataPath))
+        {
+            try
+            {
+                if (ModuleMetadata.Read(context.Files, module.Folder)?.Name is { } declared && declared != module.Name)
+                {
+                    context.Add(Rules.ModuleOwnFolder, module.MetadataPath, context.Lines(module.MetadataPath)!.Find("\"name\""),
+                        $"\"name\" is '{declared}' but the module is in modules/{module.Name}/: {HandRenameFix(declared, module.Name, context)}");
+                }
+            }
+            catch (WorkspaceException)
+            {
+                // Reported by CheckPorts.
+            }
+        }
+
+        foreach (var path in context.Files.Under(module.Folder).Where(IsWiringFile))
+        {
+            var lines = context.Lines(path);
+            if (lines is null)
+            {
+                continue;
+            }
+
+            for (var i = 1; i <= lines.Count; i++)
+            {
+                foreach (Match match in ModuleFolderReference().Matches(lines.Line(i)))
+                {
+                    var other = match.Groups["name"].Value;
+                    if (other != module.Name && !other.StartsWith('_'))
+                    {
+                        context.Add(Rules.ModuleOwnFolder, path, i,
+                            $"points at modules/{other}/ but this module is modules/{module.Name}/: {HandRenameFix(other, module.Name, context)}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>What to do about a module that names <paramref name="other"/>: undo a hand rename and let mcpops do it, or fix the path.</summary>
+    private static string HandRenameFix(string other, string name, CheckContext context) =>
+        context.AllModules.Any(m => m.Name == other)
+            ? $"it should name its own folder, modules/{name}/."
+            : $"renamed by hand from '{other}'? Move it back (`git mv modules/{name} modules/{other}`) and run `{Commands.McpOpsCli.Name} rename {other} {name}`, which rewrites every reference.";
+
+    /// <summary>The files that name the module's folder for builds and deploys (not its README, which may mention others).</summary>
+    private static bool IsWiringFile(string path)
+    {
+        var file = path[(path.LastIndexOf('/') + 1)..];
+        return file.StartsWith("Dockerfile", StringComparison.Ordinal)
+            || file.EndsWith("dockerignore", StringComparison.Ordinal)
+            || file is "railway.service.ts" or "railway.toml" or "railway.json" or ModuleMetadata.FileName or "package.json" or "tsconfig.json"
+            || file.EndsWith(".csproj", StringComparison.Ordinal)
+            || path.Contains("/mcp/deploy/", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^(?<folder>(?<outer>(?:[^/]+/)+)modules/(?<name>[^/]+)/mcp)/(?:package\.json|mcpops\.module\.json|Dockerfile)$")]
+    private static partial Regex NestedModule();
+
+    [GeneratedRegex(@"\bmodules/(?<name>[A-Za-z0-9_][A-Za-z0-9._-]*)/")]
+    private static partial Regex ModuleFolderReference();
+}
