@@ -30,7 +30,8 @@ internal static class WrittenFiles
         var name = Path.GetFileName(path);
         try
         {
-            if (name is "tsconfig.json" || path.EndsWith("/tsconfig.json", StringComparison.Ordinal))
+            // TypeScript and VS Code read their JSON files as JSONC (comments, and the markers sync keeps in them).
+            if (name is "tsconfig.json" || path.StartsWith(".vscode/", StringComparison.Ordinal) || path.Contains("/.vscode/", StringComparison.Ordinal))
             {
                 JsonFiles.ParseObject(path, text, jsonc: true);
             }
