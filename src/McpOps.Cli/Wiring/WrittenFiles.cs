@@ -30,7 +30,8 @@ internal static class WrittenFiles
         var name = Path.GetFileName(path);
         try
         {
-            if (name is "tsconfig.json" || path.EndsWith("/tsconfig.json", StringComparison.Ordinal))
+            // tsconfig and VS Code's settings files (.vscode/mcp.json: commented) are JSONC.
+            if (name is "tsconfig.json" || path.EndsWith("/tsconfig.json", StringComparison.Ordinal) || path.StartsWith(".vscode/", StringComparison.Ordinal))
             {
                 JsonFiles.ParseObject(path, text, jsonc: true);
             }
