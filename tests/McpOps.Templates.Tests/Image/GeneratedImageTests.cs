@@ -91,6 +91,13 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
         Assert.Equal("65532:65532", image.Config.User);
         Assert.Contains("nonroot:x:65532:65532:", await File.ReadAllTextAsync(Path.Combine(root, "etc/passwd")), StringComparison.Ordinal);
 
+        // The module's compose healthcheck runs an executable the image really has (no PATH lookup of
+        // `node`: distroless keeps it at /nodejs/bin/node), the same one as the image's HEALTHCHECK.
+        var compose = await File.ReadAllTextAsync(Path.Combine(image.Workspace.ModuleFolder(ModuleImage.Module), "deploy", "compose.yaml"));
+        var probe = System.Text.RegularExpressions.Regex.Match(compose, @"test: \[""CMD"", ""(?<exe>[^""]+)""").Groups["exe"].Value;
+        Assert.Equal(image.Config.HealthcheckTest![1], probe);
+        Assert.True(File.Exists(Path.Combine(root, probe.TrimStart('/'))), $"compose healthcheck runs {probe}, which the image does not have");
+
         // The source map stays out (it was half of the added bytes): it is the sourcemap stage's artifact.
         var app = Path.Combine(root, "app");
         var files = Directory.GetFiles(app, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(app, f)).Order(StringComparer.Ordinal).ToList();
