@@ -2,6 +2,7 @@ using McpOps.Cli.Check.Compose;
 using McpOps.Cli.Check.Docker;
 using McpOps.Cli.Check.Kubernetes;
 using McpOps.Cli.Check.Modules;
+using McpOps.Cli.Check.Pins;
 using McpOps.Cli.Check.Railway;
 using McpOps.Cli.Check.Repository;
 using McpOps.Cli.Check.Suppressions;
@@ -25,6 +26,7 @@ internal static class CheckRunner
         new KubernetesRules(),
         new ComposeRules(),
         new RepositoryRules(),
+        new PinRules(),
     ];
 
     /// <summary>Throws <see cref="WorkspaceException"/> (exit 2) for an unknown module or unreadable files, naming each.</summary>

@@ -16,7 +16,7 @@ internal static class Rules
     public static readonly CheckRule DockerPinnedBase = new(
         "DOCKER003", "dockerfile", RuleLevel.Error,
         "Every FROM names a pinned base image: an explicit tag other than latest, or a digest (ARG defaults are resolved).",
-        "Pin the base: `FROM node:22.23.3-bookworm-slim` (or `@sha256:<digest>`), or give the ARG in its tag a default such as `ARG NODE_VERSION=22.23.3`.");
+        "Pin the base: `FROM node:26.12.1-trixie-slim` (or `@sha256:<digest>`), or give the ARG in its tag a default such as `ARG NODE_VERSION=26.12.1`.");
 
     public static readonly CheckRule DockerMultiStage = new(
         "DOCKER004", "dockerfile", RuleLevel.Error,
@@ -173,6 +173,11 @@ internal static class Rules
         "Every suppression names a rule that exists.",
         "Use one of the rule IDs listed by `mcpops check --help` and the README (e.g. DOCKER001).");
 
+    public static readonly CheckRule PinStale = new(
+        "PIN001", "pins", RuleLevel.Warning,
+        "Base images, GitHub actions, tools and packages are not older than the pins of the installed McpOps pack (its manifest, eng/pins.json, embedded in mcpops).",
+        "Bump to the version the message names (what the installed pack's templates write; docs/pins.md says why each is chosen), or suppress the finding with a reason if the workspace stays on the older one deliberately.");
+
     public static IReadOnlyList<CheckRule> All { get; } =
     [
         DockerNonRoot, DockerHealthcheck, DockerPinnedBase, DockerMultiStage, DockerExecForm, DockerSecretVariable, DockerAddUrl, DockerIgnoreCoverage,
@@ -183,6 +188,7 @@ internal static class Rules
         KubernetesRestricted, KubernetesProbes, KubernetesResources, KubernetesImageTag,
         ComposeHealthcheck, ComposePlaintextSecret,
         RepositoryEnvFile, RepositoryPrivateKey, RepositoryToken,
+        PinStale,
         SuppressionWithoutReason, SuppressionUnknownRule,
     ];
 

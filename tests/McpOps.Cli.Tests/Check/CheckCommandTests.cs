@@ -20,7 +20,7 @@ public sealed partial class CheckCommandTests(TemplatePack pack) : IDisposable
 
         var text = CliRun.In(root, "check");
         Assert.True(text.ExitCode == 0, text.ToString());
-        Assert.Equal("mcpops check: no findings (3 module(s), 34 rules).\n", text.Output);
+        Assert.Equal("mcpops check: no findings (3 module(s), 35 rules).\n", text.Output);
         Assert.DoesNotContain('\u001b', text.Output);
 
         var json = CliRun.In(Path.Combine(root, "modules", "billing"), "check", "--format", "json");
@@ -165,7 +165,7 @@ public sealed partial class CheckCommandTests(TemplatePack pack) : IDisposable
     {
         var root = await CheckWorkspace.CopyAsync(pack, _temp);
         var dockerfile = Path.Combine(root, "modules", "billing", "mcp", "Dockerfile");
-        File.WriteAllText(dockerfile, File.ReadAllText(dockerfile).Replace("USER 10001:10001", "USER root"));
+        File.WriteAllText(dockerfile, File.ReadAllText(dockerfile).Replace("USER 65532:65532", "USER root"));
         File.WriteAllText(Path.Combine(root, "modules", "inventory", "mcp", "railway.toml"), "# legacy service settings\n[deploy]\nhealthcheckPath = \"/health\"\n");
         File.WriteAllText(Path.Combine(root, "mcpops.check.json"), """
             {

@@ -37,7 +37,7 @@ internal static class InfraFixtures
               test:
                 runs-on: ubuntu-24.04
                 steps:
-                  - uses: actions/checkout@{CheckoutSha} # v4.2.2
+                  - uses: actions/checkout@{CheckoutSha} # v7.0.1
                   - run: npm ci && npm test --workspaces
                   - run: mcpops check --format sarif > check.sarif
               container:

@@ -13,43 +13,44 @@ public sealed class RuleTests(TemplatePack pack)
 {
     private const string Dockerfile = "modules/billing/mcp/Dockerfile";
     private const string DockerIgnore = "modules/billing/mcp/Dockerfile.dockerignore";
-    private const string RuntimeFrom = "FROM node:${NODE_VERSION}-bookworm-slim AS runtime";
+    private const string RuntimeFrom = "FROM gcr.io/distroless/nodejs26-debian13:nonroot AS runtime";
+    private const string BuildFrom = "FROM node:${NODE_VERSION}-trixie-slim AS build";
 
     /// <summary>name → (rule, file, break: returns the expected lines, fix).</summary>
     private static readonly Dictionary<string, Case> Cases = new()
     {
         ["DOCKER001 root user"] = new("DOCKER001", Dockerfile,
-            f => Edit(f, Dockerfile, "USER 10001:10001", "USER root"),
-            f => Edit(f, Dockerfile, "USER root", "USER 10001:10001")),
+            f => Edit(f, Dockerfile, "USER 65532:65532", "USER root"),
+            f => Edit(f, Dockerfile, "USER root", "USER 65532:65532")),
         ["DOCKER001 no user"] = new("DOCKER001", Dockerfile,
-            f => Edit(f, Dockerfile, "USER 10001:10001\n", "", expectLineOf: RuntimeFrom),
-            f => Edit(f, Dockerfile, "EXPOSE 8080\n", "EXPOSE 8080\n\nUSER 10001:10001\n")),
+            f => Edit(f, Dockerfile, "USER 65532:65532\n", "", expectLineOf: RuntimeFrom),
+            f => Edit(f, Dockerfile, "EXPOSE 8080\n", "EXPOSE 8080\n\nUSER 65532:65532\n")),
         ["DOCKER002 no healthcheck"] = new("DOCKER002", Dockerfile,
             f => Edit(f, Dockerfile, Between(f[Dockerfile], "HEALTHCHECK --interval", "\n\n"), "", expectLineOf: RuntimeFrom),
-            f => Edit(f, Dockerfile, "USER 10001:10001\n", "USER 10001:10001\nHEALTHCHECK CMD [\"node\", \"-e\", \"fetch('http://127.0.0.1:8080/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))\"]\n")),
+            f => Edit(f, Dockerfile, "USER 65532:65532\n", "USER 65532:65532\nHEALTHCHECK CMD [\"node\", \"-e\", \"fetch('http://127.0.0.1:8080/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))\"]\n")),
         ["DOCKER003 latest base"] = new("DOCKER003", Dockerfile,
             f => Edit(f, Dockerfile, RuntimeFrom, "FROM node:latest AS runtime"),
-            f => Edit(f, Dockerfile, "FROM node:latest AS runtime", "FROM node:22.23.3-bookworm-slim AS runtime")),
+            f => Edit(f, Dockerfile, "FROM node:latest AS runtime", "FROM node:26.12.1-trixie-slim AS runtime")),
         ["DOCKER003 untagged base"] = new("DOCKER003", Dockerfile,
             f => Edit(f, Dockerfile, RuntimeFrom, "FROM docker.io/library/node AS runtime"),
-            f => Edit(f, Dockerfile, "FROM docker.io/library/node AS runtime", "FROM docker.io/library/node:22.23.3-bookworm-slim AS runtime")),
+            f => Edit(f, Dockerfile, "FROM docker.io/library/node AS runtime", "FROM docker.io/library/node:26.12.1-trixie-slim AS runtime")),
         ["DOCKER003 ARG without default"] = new("DOCKER003", Dockerfile,
             f =>
             {
-                Edit(f, Dockerfile, "ARG NODE_VERSION=22.23.3\n", "ARG NODE_VERSION\n");
-                return [LineOf(f[Dockerfile], "FROM node:${NODE_VERSION}-bookworm-slim AS build"), LineOf(f[Dockerfile], RuntimeFrom)];
+                Edit(f, Dockerfile, "ARG NODE_VERSION=26.12.1\n", "ARG NODE_VERSION\n");
+                return [LineOf(f[Dockerfile], BuildFrom)];
             },
-            f => Edit(f, Dockerfile, "ARG NODE_VERSION\n", "ARG NODE_VERSION=22.23.3\n", first: true)),
+            f => Edit(f, Dockerfile, "ARG NODE_VERSION\n", "ARG NODE_VERSION=26.12.1\n", first: true)),
         ["DOCKER004 single stage"] = new("DOCKER004", Dockerfile,
             f =>
             {
-                f[Dockerfile] = "FROM node:22.23.3-bookworm-slim\nWORKDIR /app\nCOPY modules/billing/mcp/dist/ ./dist/\nUSER 10001:10001\nHEALTHCHECK CMD [\"node\", \"-e\", \"process.exit(0)\"]\nCMD [\"node\", \"dist/server.mjs\"]\n";
+                f[Dockerfile] = "FROM node:26.12.1-trixie-slim\nWORKDIR /app\nCOPY modules/billing/mcp/dist/ ./dist/\nUSER 65532:65532\nHEALTHCHECK CMD [\"node\", \"-e\", \"process.exit(0)\"]\nCMD [\"node\", \"dist/server.mjs\"]\n";
                 return [1];
             },
-            f => Edit(f, Dockerfile, "FROM node:22.23.3-bookworm-slim\n", "FROM node:22.23.3-bookworm-slim AS build\nRUN npm --version\nFROM node:22.23.3-bookworm-slim AS runtime\n")),
+            f => Edit(f, Dockerfile, "FROM node:26.12.1-trixie-slim\n", "FROM node:26.12.1-trixie-slim AS build\nRUN npm --version\nFROM node:26.12.1-trixie-slim AS runtime\n")),
         ["DOCKER005 shell form"] = new("DOCKER005", Dockerfile,
-            f => Edit(f, Dockerfile, "CMD [\"node\", \"--enable-source-maps\", \"dist/server.mjs\"]", "CMD node --enable-source-maps dist/server.mjs"),
-            f => Edit(f, Dockerfile, "CMD node --enable-source-maps dist/server.mjs", "CMD [\"node\", \"--enable-source-maps\", \"dist/server.mjs\"]")),
+            f => Edit(f, Dockerfile, "ENTRYPOINT [\"/nodejs/bin/node\", \"dist/server.mjs\"]", "ENTRYPOINT /nodejs/bin/node dist/server.mjs"),
+            f => Edit(f, Dockerfile, "ENTRYPOINT /nodejs/bin/node dist/server.mjs", "ENTRYPOINT [\"/nodejs/bin/node\", \"dist/server.mjs\"]")),
         ["DOCKER006 secret ARG"] = new("DOCKER006", Dockerfile,
             f => Edit(f, Dockerfile, "WORKDIR /workspace\n", "WORKDIR /workspace\nARG NPM_TOKEN\n", expectLineOf: "ARG NPM_TOKEN"),
             f => Edit(f, Dockerfile, "ARG NPM_TOKEN\n", "")),
@@ -198,6 +199,18 @@ public sealed class RuleTests(TemplatePack pack)
         ["COMPOSE002 plaintext secret"] = new("COMPOSE002", InfraFixtures.ComposeFragment,
             f => Edit(f, InfraFixtures.ComposeFragment, "      PORT: \"8080\"\n", "      PORT: \"8080\"\n      MCP_AUTH_TOKEN: s3cr3t\n", expectLineOf: "MCP_AUTH_TOKEN"),
             f => Edit(f, InfraFixtures.ComposeFragment, "      MCP_AUTH_TOKEN: s3cr3t\n", "")),
+        ["PIN001 older Node.js base"] = new("PIN001", Dockerfile,
+            f => Edit(f, Dockerfile, "ARG NODE_VERSION=26.12.1\n", "ARG NODE_VERSION=22.23.3\n", expectLineOf: BuildFrom),
+            f => Edit(f, Dockerfile, "ARG NODE_VERSION=22.23.3\n", "ARG NODE_VERSION=26.12.1\n")),
+        ["PIN001 older Debian release"] = new("PIN001", Dockerfile,
+            f => Edit(f, Dockerfile, BuildFrom, "FROM node:${NODE_VERSION}-bookworm-slim AS build"),
+            f => Edit(f, Dockerfile, "FROM node:${NODE_VERSION}-bookworm-slim AS build", BuildFrom)),
+        ["PIN001 older distroless line"] = new("PIN001", Dockerfile,
+            f => Edit(f, Dockerfile, RuntimeFrom, "FROM gcr.io/distroless/nodejs24-debian12:nonroot AS runtime"),
+            f => Edit(f, Dockerfile, "FROM gcr.io/distroless/nodejs24-debian12:nonroot AS runtime", RuntimeFrom)),
+        ["PIN001 older action tag"] = new("PIN001", InfraFixtures.CiWorkflow,
+            f => Edit(f, InfraFixtures.CiWorkflow, "# v7.0.1", "# v4.2.2", expectLineOf: "uses: actions/checkout"),
+            f => Edit(f, InfraFixtures.CiWorkflow, "# v4.2.2", "# v7.0.1")),
         ["REPO001 committed .env"] = new("REPO001", "infra/compose/.env",
             f =>
             {

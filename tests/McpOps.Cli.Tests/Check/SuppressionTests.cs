@@ -15,7 +15,7 @@ public sealed class SuppressionTests(TemplatePack pack)
     public async Task An_inline_comment_with_a_reason_suppresses_the_next_line_only()
     {
         var files = await FilesAsync(pack);
-        files[Dockerfile] = files[Dockerfile].Replace("USER 10001:10001\n", "# mcpops-check-disable-next-line DOCKER001: the base image drops to 10001 in its entrypoint\nUSER root\n");
+        files[Dockerfile] = files[Dockerfile].Replace("USER 65532:65532\n", "# mcpops-check-disable-next-line DOCKER001: the base image drops to 10001 in its entrypoint\nUSER root\n");
         files[Toml] = "[deploy]\nhealthcheckPath = \"/health\"\n";
 
         var report = RunCheck(files);
@@ -81,7 +81,7 @@ public sealed class SuppressionTests(TemplatePack pack)
     public async Task Module_filter_keeps_only_that_modules_findings()
     {
         var files = await FilesAsync(pack);
-        files[Dockerfile] = files[Dockerfile].Replace("USER 10001:10001", "USER root");
+        files[Dockerfile] = files[Dockerfile].Replace("USER 65532:65532", "USER root");
         files[Toml] = "[deploy]\nhealthcheckPath = \"/health\"\n";
 
         Assert.Equal(["DOCKER001"], RunCheck(files, "billing").Findings.Select(f => f.Rule.Id));

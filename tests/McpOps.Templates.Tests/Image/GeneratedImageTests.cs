@@ -29,14 +29,12 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
         Assert.NotNull(config.HealthcheckTest);
         Assert.Equal("CMD", config.HealthcheckTest[0]);
 
-        // Exec form: buildah records a shell-form CMD as ["/bin/sh", "-c", "..."].
-        Assert.NotEmpty(config.Cmd);
-        Assert.NotEqual("/bin/sh", config.Cmd[0]);
-        Assert.Equal("node", config.Cmd[0]);
-        Assert.Contains("dist/server.mjs", config.Cmd);
-        // The base image's docker-entrypoint.sh shell wrapper is reset: node is PID 1.
-        Assert.NotEqual(image.BaseConfig.Entrypoint, config.Entrypoint);
-        Assert.True(config.Entrypoint is null or [], $"Entrypoint must be empty, is [{string.Join(", ", config.Entrypoint ?? [])}]");
+        // Exec form (buildah records a shell form as ["/bin/sh", "-c", "..."]): node is PID 1, the
+        // whole command is the ENTRYPOINT, and the base image's own ENTRYPOINT (bare node) is replaced.
+        Assert.Equal(["/nodejs/bin/node", "dist/server.mjs"], config.Entrypoint);
+        Assert.Equal(["/nodejs/bin/node"], image.BaseConfig.Entrypoint);
+        Assert.Empty(config.Cmd);
+        Assert.Equal("/nodejs/bin/node", config.HealthcheckTest[1]);
 
         Assert.Equal([$"{ModuleImage.Port}/tcp"], config.ExposedPorts);
         Assert.Equal(ModuleImage.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Env["PORT"]);
@@ -55,10 +53,11 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
     [BuildahFact]
     public async Task Secret_scan_flags_a_token_in_env_label_and_build_argument_of_a_real_image()
     {
-        // The scan must be able to fail: an image that leaks in all three places, built by buildah too.
+        // The scan must be able to fail: an image that leaks in all three places, built by buildah too
+        // (on the build stage's base: the RUN needs a shell, which the distroless runtime base lacks).
         using var context = new TempDirectory("mcpops-leaky");
         await File.WriteAllTextAsync(context.Combine("Dockerfile"), $"""
-            FROM {image.BaseImage}
+            FROM {image.BuildBaseImage}
             ARG NPM_TOKEN=npm_0123456789abcdefghijklmnopqrstuvwxyz
             ENV API_TOKEN=plain-text-token
             LABEL com.example.db.password=hunter2
@@ -76,23 +75,33 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
     }
 
     [BuildahFact]
-    public async Task Runtime_file_system_has_the_bundle_and_no_package_manager_sources_or_dependencies()
+    public async Task Runtime_file_system_has_the_bundle_and_no_shell_package_manager_sources_or_source_map()
     {
         await using var container = await ImageServer.MountAsync(image.Buildah, ModuleImage.Tag, image.Config, Token);
         var root = container.RootFilesystem;
 
-        Assert.True(File.Exists(Path.Combine(root, "usr/local/bin/node")), "node is in the runtime image");
-        foreach (var removed in new[] { "usr/local/bin/npm", "usr/local/bin/npx", "usr/local/bin/corepack", "usr/local/lib/node_modules" })
+        Assert.True(File.Exists(Path.Combine(root, "nodejs/bin/node")), "node is in the runtime image");
+        Assert.False(container.HasShell, "the runtime image has a shell");
+        foreach (var absent in new[] { "usr/local/bin/npm", "usr/local/bin/npx", "usr/local/bin/corepack", "usr/local/lib/node_modules", "usr/sbin/useradd", "usr/bin/apt-get" })
         {
-            Assert.False(Path.Exists(Path.Combine(root, removed)), $"/{removed} is still in the runtime image");
+            Assert.False(Path.Exists(Path.Combine(root, absent)), $"/{absent} is in the runtime image");
         }
 
-        // The base (stand-in) has npm: its removal is the Dockerfile's doing, not the stand-in's.
-        Assert.Contains("10001", await File.ReadAllTextAsync(Path.Combine(root, "etc/passwd")));
+        // The image runs as the distroless base's own nonroot user: no user is created on top of it.
+        Assert.Equal("65532:65532", image.Config.User);
+        Assert.Contains("nonroot:x:65532:65532:", await File.ReadAllTextAsync(Path.Combine(root, "etc/passwd")), StringComparison.Ordinal);
 
+        // The module's compose healthcheck runs an executable the image really has (no PATH lookup of
+        // `node`: distroless keeps it at /nodejs/bin/node), the same one as the image's HEALTHCHECK.
+        var compose = await File.ReadAllTextAsync(Path.Combine(image.Workspace.ModuleFolder(ModuleImage.Module), "deploy", "compose.yaml"));
+        var probe = System.Text.RegularExpressions.Regex.Match(compose, @"test: \[""CMD"", ""(?<exe>[^""]+)""").Groups["exe"].Value;
+        Assert.Equal(image.Config.HealthcheckTest![1], probe);
+        Assert.True(File.Exists(Path.Combine(root, probe.TrimStart('/'))), $"compose healthcheck runs {probe}, which the image does not have");
+
+        // The source map stays out (it was half of the added bytes): it is the sourcemap stage's artifact.
         var app = Path.Combine(root, "app");
         var files = Directory.GetFiles(app, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(app, f)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["dist/server.mjs", "dist/server.mjs.map"], files);
+        Assert.Equal(["dist/server.mjs"], files);
         foreach (var file in files)
         {
             var info = new FileInfo(Path.Combine(app, file));
@@ -104,14 +113,14 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
     }
 
     [BuildahFact]
-    public async Task Server_from_the_image_answers_health_and_mcp_initialize_as_uid_10001()
+    public async Task Server_from_the_image_answers_health_and_mcp_initialize_as_uid_65532()
     {
         await using var server = await ImageServer.MountAsync(image.Buildah, ModuleImage.Tag, image.Config, Token);
         await server.StartAsync(Http);
 
         // The process really runs as the image's user, not as root.
         var status = await File.ReadAllLinesAsync($"/proc/{server.ProcessId}/status");
-        Assert.Matches(@"^Uid:\s+10001\s+10001\s", status.Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)));
+        Assert.Matches(@"^Uid:\s+65532\s+65532\s", status.Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)));
 
         using (var health = await Http.GetAsync(new Uri(server.BaseUrl, "/health")))
         {
@@ -166,6 +175,22 @@ public sealed class GeneratedImageTests(ModuleImage image, ITestOutputHelper out
 
         Assert.True(bytes > 0, "the runtime stage adds the bundle: it cannot be empty");
         Assert.True(bytes < 16L * 1024 * 1024, $"the runtime stage adds {bytes} bytes: dependencies or sources leaked into it");
+    }
+
+    [BuildahFact]
+    public async Task Source_map_is_exported_by_the_sourcemap_target_and_maps_the_bundle_to_the_module_sources()
+    {
+        // The documented way to keep the map as a build artifact: --target sourcemap (FROM scratch).
+        const string Tag = "localhost/mcpops-test/inventory-sourcemap:test";
+        (await image.Buildah.BuildAsync(image.Workspace.Root, image.DockerfilePath, Tag, "--target", "sourcemap")).EnsureSuccess();
+        await using var artifact = await ImageServer.MountAsync(image.Buildah, Tag, await image.Buildah.InspectAsync(Tag), Token);
+
+        var files = Directory.GetFiles(artifact.RootFilesystem, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(artifact.RootFilesystem, f)).ToList();
+        Assert.Equal(["server.mjs.map"], files);
+        using var map = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(artifact.RootFilesystem, "server.mjs.map")));
+        var sources = map.RootElement.GetProperty("sources").EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+        Assert.Contains(sources, s => s.EndsWith("src/index.ts", StringComparison.Ordinal));
+        Assert.Contains(sources, s => s.Contains("mcp-core", StringComparison.Ordinal));
     }
 
     [BuildahFact]

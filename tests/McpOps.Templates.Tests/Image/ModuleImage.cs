@@ -6,8 +6,9 @@ namespace McpOps.Templates.Tests.Image;
 
 /// <summary>
 /// The generated Dockerfile of one module of the end-to-end workspace, built UNCHANGED with buildah
-/// on a locally built stand-in of its base image (tests/image/stand-in-base: this machine's Node.js
-/// binary standing in for node:22-bookworm-slim, since no registry can be pulled from here).
+/// on locally built stand-ins of its two bases (no registry can be pulled from here): the build
+/// stage's node:&lt;v&gt;-trixie-slim (tests/image/stand-in-base) and the runtime stage's distroless
+/// Node.js image (tests/image/stand-in-distroless-node), both with this machine's Node.js binary.
 /// Built once per test class in a private vfs storage root that is deleted afterwards.
 /// </summary>
 public sealed class ModuleImage : IAsyncLifetime, IDisposable
@@ -30,7 +31,11 @@ public sealed class ModuleImage : IAsyncLifetime, IDisposable
 
     public GeneratedWorkspace Workspace { get; private set; } = null!;
 
+    /// <summary>The runtime stage's base (distroless Node.js stand-in): what the image is built on.</summary>
     public string BaseImage { get; private set; } = "";
+
+    /// <summary>The build stage's base (node:&lt;v&gt;-trixie-slim stand-in, with a shell and npm).</summary>
+    public string BuildBaseImage { get; private set; } = "";
 
     public ImageConfig Config { get; private set; } = null!;
 
@@ -47,7 +52,8 @@ public sealed class ModuleImage : IAsyncLifetime, IDisposable
             return;
         }
 
-        BaseImage = (await Buildah.ScriptAsync("stand-in-base", [])).EnsureSuccess().StandardOutput.Trim();
+        BuildBaseImage = (await Buildah.ScriptAsync("stand-in-base", [])).EnsureSuccess().StandardOutput.Trim();
+        BaseImage = (await Buildah.ScriptAsync("stand-in-distroless-node", [])).EnsureSuccess().StandardOutput.Trim();
         Workspace = await GeneratedWorkspace.GetAsync(_pack);
 
         var clock = Stopwatch.StartNew();
