@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, LOG_LEVELS, type LogLevel } from './config.js';
 import { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
 import { createJsonLogger } from './json-logger.js';
 import type { Logger } from './logging.js';
@@ -13,7 +13,42 @@ interface DenoRuntime {
     handler: (request: Request) => Promise<Response>,
   ): { shutdown(): Promise<void>; finished: Promise<void> };
   addSignalListener?(signal: 'SIGTERM' | 'SIGINT', handler: () => void): void;
+  readonly stdout?: { write(bytes: Uint8Array): Promise<number> };
   exit(code: number): never;
+}
+
+/** Lines held for a stdout that does not read; beyond it lines are dropped, the server never stalls. */
+const MAX_PENDING_LOG_LINES = 1_000;
+
+/**
+ * Where log lines go. On Supabase (SUPABASE_URL is set, hosted and under `supabase functions serve`)
+ * console.log is the function's log stream. Under plain `deno run`, asynchronous writes to stdout:
+ * console.log writes synchronously, and a log reader that stops reading would freeze the server
+ * (and its SIGTERM handler) at the next line, as in the contract's blocked-stdout case.
+ */
+function logWriter(deno: DenoRuntime, env: Readonly<Record<string, string | undefined>>): { write: (line: string) => void; flush: (timeoutMs: number) => Promise<void> } {
+  const stdout = deno.stdout;
+  if (env.SUPABASE_URL !== undefined || stdout === undefined) {
+    return { write: (line) => console.log(line), flush: async () => undefined };
+  }
+  const encoder = new TextEncoder();
+  let pending: Promise<void> = Promise.resolve();
+  let backlog = 0;
+  const writeAll = async (bytes: Uint8Array) => {
+    for (let offset = 0; offset < bytes.length; ) offset += await stdout.write(bytes.subarray(offset));
+  };
+  return {
+    write: (line) => {
+      if (backlog >= MAX_PENDING_LOG_LINES) return;
+      backlog++;
+      const bytes = encoder.encode(`${line}\n`);
+      pending = pending
+        .then(() => writeAll(bytes))
+        .catch(() => undefined)
+        .finally(() => backlog--);
+    },
+    flush: (timeoutMs) => Promise.race([pending, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]),
+  };
 }
 
 export interface EdgeOptions {
@@ -112,6 +147,7 @@ export async function createEdgeHandler(
     ignoredPathPrefix: FUNCTIONS_PREFIX,
     messagesPath: () => edgeMessagesPath(config.basePath),
     sseMaxLifetimeMs: EDGE_SSE_MAX_LIFETIME_MS,
+    protectedResourceMetadata: false,
   });
   if (acceptedTokens === undefined) log.warn('MCP_AUTH_DISABLED=true: the MCP endpoints accept unauthenticated requests');
   return { handler, logger: log, port: config.port, hostname: config.host, basePath: config.basePath };
@@ -124,11 +160,14 @@ export async function createEdgeHandler(
 export async function serveEdge(options: FetchHandlerOptions, edge: EdgeOptions): Promise<void> {
   const deno = (globalThis as { Deno?: DenoRuntime }).Deno;
   if (deno === undefined) throw new Error('serveEdge runs under Deno (Supabase Edge Functions); on Node use runServer');
-  const built = await createEdgeHandler(options, edge, deno.env.toObject()).catch((error: unknown) => {
+  const env = deno.env.toObject();
+  const output = logWriter(deno, env);
+  const logger = createJsonLogger({ name: options.name, version: options.version, level: logLevelOf(env), write: output.write });
+  const built = await createEdgeHandler(options, edge, env, logger).catch((error: unknown) => {
     console.error(`${options.name}: refusing to start. ${error instanceof Error ? error.message : String(error)}`);
     return deno.exit(1);
   });
-  const { handler, logger, port, hostname, basePath } = built;
+  const { handler, port, hostname, basePath } = built;
   const server = deno.serve(
     {
       port,
@@ -149,10 +188,9 @@ export async function serveEdge(options: FetchHandlerOptions, edge: EdgeOptions)
     void handler
       .close()
       .then(() => server.shutdown())
-      .finally(() => {
-        logger.info('shutdown complete');
-        deno.exit(0);
-      });
+      .then(() => logger.info('shutdown complete'))
+      .then(() => output.flush(500))
+      .finally(() => deno.exit(0));
   };
   try {
     deno.addSignalListener?.('SIGTERM', () => stop('SIGTERM'));
@@ -160,4 +198,10 @@ export async function serveEdge(options: FetchHandlerOptions, edge: EdgeOptions)
   } catch {
     // The hosted Edge Runtime has no signals: the platform ends the isolate itself.
   }
+}
+
+/** LOG_LEVEL as loadConfig reads it; an invalid value is reported by loadConfig, logging meanwhile at info. */
+function logLevelOf(env: Readonly<Record<string, string | undefined>>): LogLevel {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() ?? 'info';
+  return (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info';
 }

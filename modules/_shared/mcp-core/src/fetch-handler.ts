@@ -32,6 +32,11 @@ export interface FetchHandlerSettings {
   readonly ignoredPathPrefix?: string;
   /** The public POST path announced by /sse; defaults to `${basePath}/messages`. */
   readonly messagesPath?: (request: Request) => string;
+  /**
+   * RFC 9728 metadata at /.well-known/oauth-protected-resource, named in 401 challenges (default true).
+   * Off on the Edge: Supabase's gateway routes only /functions/v1/<name>/... to the function.
+   */
+  readonly protectedResourceMetadata?: boolean;
   /** Legacy SSE streams end after this long (0: never); the Edge keeps them under its wall clock. */
   readonly sseMaxLifetimeMs?: number;
 }
@@ -88,7 +93,8 @@ export async function createFetchHandler(options: FetchHandlerOptions, settings:
     createServer: createMcp,
     logger,
   });
-  const routes = routeTable({ ...config, metrics: false }, settings.acceptedTokens !== undefined);
+  const advertiseMetadata = settings.acceptedTokens !== undefined && settings.protectedResourceMetadata !== false;
+  const routes = routeTable({ ...config, metrics: false }, advertiseMetadata);
   const hostGuard = createHostGuard(config);
   const originGuard = createOriginGuard(config);
   const isAuthorized = settings.acceptedTokens === undefined ? async () => true : await createWebBearerAuth(settings.acceptedTokens);
@@ -132,10 +138,11 @@ export async function createFetchHandler(options: FetchHandlerOptions, settings:
       origin === undefined ? {} : { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSE_HEADERS, Vary: 'Origin' };
     const authorization = request.headers.get('authorization');
     if (!(await isAuthorized(authorization))) {
-      const metadata = `resource_metadata="${publicOrigin}${RESOURCE_METADATA}${config.basePath}/mcp"`;
-      const challenge = authorization === null
-        ? `Bearer ${metadata}`
-        : `Bearer error="invalid_token", error_description="The bearer token is not valid for this server", ${metadata}`;
+      const metadata = advertiseMetadata ? `resource_metadata="${publicOrigin}${RESOURCE_METADATA}${config.basePath}/mcp"` : '';
+      const invalid = 'error="invalid_token", error_description="The bearer token is not valid for this server"';
+      const challenge = ['Bearer', [authorization === null ? '' : invalid, metadata].filter((part) => part !== '').join(', ')]
+        .filter((part) => part !== '')
+        .join(' ');
       return jsonRpcErrorResponse(401, 'Unauthorized: send "Authorization: Bearer <token>".', { 'WWW-Authenticate': challenge, ...cors });
     }
 
