@@ -123,7 +123,8 @@ export class WebSseSessions {
       }
       transport.write(': keepalive\n\n');
     }, Math.min(keepAliveMs, maxLifetimeMs > 0 ? maxLifetimeMs : keepAliveMs));
-    request.signal.addEventListener('abort', () => void transport.close(), { once: true });
+    // A client that goes away cancels the stream (cancel above). request.signal is not used: Deno.serve
+    // aborts it when a response completes, not only when the client disconnects.
     await server.connect(transport);
 
     return new Response(stream, {
