@@ -43,10 +43,7 @@ public sealed class DenoEdgeRuntime(string name, string denoPackage) : RuntimeAd
 
             var esbuild = Path.Combine(RepositoryLayout.Root, "node_modules", "esbuild", "bin", "esbuild");
             var entry = Path.Combine(TypeScriptRuntime.HostFolder, "dist", "tests", "contract", "hosts", "typescript", "edge-host.js");
-            // The flags of the module template's build:edge script.
-            using var build = Process.Start(new ProcessStartInfo(
-                TypeScriptRuntime.Node,
-                [esbuild, entry, "--bundle", "--platform=node", "--format=esm", "--target=es2022", "--legal-comments=none", "--log-level=error", $"--outfile={Bundle}"])
+            using var build = Process.Start(new ProcessStartInfo(TypeScriptRuntime.Node, [esbuild, entry, .. BuildEdgeFlags(), $"--outfile={Bundle}"])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -65,6 +62,18 @@ public sealed class DenoEdgeRuntime(string name, string denoPackage) : RuntimeAd
         {
             BundleLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The esbuild flags of the module template's `build:edge` script (one source: the contract runs the bundle a
+    /// module deploys), without its entry and output file.
+    /// </summary>
+    private static IEnumerable<string> BuildEdgeFlags()
+    {
+        var package = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "modules", "_template", "mcp", "package.json")))!;
+        var script = (string)package["scripts"]!["build:edge"]!;
+        var esbuild = script[(script.IndexOf("esbuild ", StringComparison.Ordinal) + "esbuild ".Length)..];
+        return esbuild.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(flag => flag.StartsWith("--", StringComparison.Ordinal) && !flag.StartsWith("--outfile=", StringComparison.Ordinal));
     }
 
     public override ProcessStartInfo CreateStartInfo() =>

@@ -29,5 +29,20 @@ public static class RuntimeCatalog
         }
     }
 
+    /// <summary>Theory data: the Supabase Edge entry under each Deno build.</summary>
+    public static TheoryData<string> EdgeNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var adapter in Adapters.OfType<DenoEdgeRuntime>())
+            {
+                data.Add(adapter.Name);
+            }
+
+            return data;
+        }
+    }
+
     public static RuntimeAdapter Get(string name) => Adapters.Single(adapter => adapter.Name == name);
 }
