@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using ContractCase = McpOps.Contract.Tests.Cases.Contract;
 using McpOps.Contract.Tests.Http;
 using McpOps.Contract.Tests.Runtimes;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace McpOps.Contract.Tests.Edge;
 
@@ -100,6 +102,35 @@ public sealed class EdgeTests
             Assert.Matches("401|Unauthorized", (string?)line["error"] ?? "");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(RuntimeCatalog.EdgeNames), MemberType = typeof(RuntimeCatalog))]
+    public async Task The_official_CSharp_client_works_over_sse_and_mcp_with_the_anon_key_and_gets_401_without(string runtime)
+    {
+        await using var contract = await ContractCase.StartAsync(runtime, SupabaseKeys());
+
+        foreach (var (mode, path) in new[] { (HttpTransportMode.Sse, "/sse"), (HttpTransportMode.StreamableHttp, "/mcp") })
+        {
+            await using var client = await McpClient.CreateAsync(Transport(contract.Http.Under(path), mode, AnonKey));
+            var tools = await client.ListToolsAsync();
+            var echo = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["text"] = $"hello over {path}" });
+
+            Assert.Equal(["add", "echo", "fail", "slow"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
+            Assert.Equal($"hello over {path}", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);
+
+            var refused = await Record.ExceptionAsync(async () => await (await McpClient.CreateAsync(Transport(contract.Http.Under(path), mode, token: null))).DisposeAsync());
+            Assert.NotNull(refused);
+            Assert.Contains("401", refused.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static HttpClientTransport Transport(Uri endpoint, HttpTransportMode mode, string? token) =>
+        new(new HttpClientTransportOptions
+        {
+            Endpoint = endpoint,
+            TransportMode = mode,
+            AdditionalHeaders = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        });
 
     [Theory]
     [MemberData(nameof(RuntimeCatalog.EdgeNames), MemberType = typeof(RuntimeCatalog))]
