@@ -103,7 +103,8 @@ export async function createFetchHandler(options: FetchHandlerOptions, settings:
   const handle = async (request: Request, url: URL, path: string, log: Record<string, unknown>): Promise<Response> => {
     const route = routes.get(path);
     const guardHeaders: GuardHeaders = {
-      host: request.headers.get('host') ?? undefined,
+      // A web Request built in-process has no Host header; its URL names the host it addresses.
+      host: request.headers.get('host') ?? url.host,
       origin: request.headers.get('origin') ?? undefined,
     };
     if (route === 'health' || route === 'ready') {
