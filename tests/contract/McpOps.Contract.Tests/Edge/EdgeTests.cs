@@ -124,6 +124,26 @@ public sealed class EdgeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(RuntimeCatalog.EdgeNames), MemberType = typeof(RuntimeCatalog))]
+    public async Task Mcp_remote_works_over_sse_and_mcp_with_the_anon_key(string runtime)
+    {
+        await using var contract = await ContractCase.StartAsync(runtime, SupabaseKeys());
+        var script = Path.Combine(RepositoryLayout.Root, "tests", "contract", "clients", "mcp-remote.mjs");
+        if (!File.Exists(Path.Combine(RepositoryLayout.Root, "tests", "validators", "mcp-remote", "node_modules", "mcp-remote", "package.json")))
+        {
+            throw new InvalidOperationException("mcp-remote is not installed: run `npm ci --prefix tests/validators/mcp-remote` (bash tests/run does).");
+        }
+
+        foreach (var path in new[] { "/sse", "/mcp" })
+        {
+            var line = Assert.Single(await RunNodeAsync(script, contract.Http.Under(path).ToString(), AnonKey));
+            Assert.True((bool?)line["ok"] == true, line.ToJsonString());
+            Assert.Equal(["add", "echo", "fail", "slow"], line["tools"]!.AsArray().Select(tool => (string?)tool));
+            Assert.Equal("hello from mcp-remote", (string?)line["echo"]);
+        }
+    }
+
     private static HttpClientTransport Transport(Uri endpoint, HttpTransportMode mode, string? token) =>
         new(new HttpClientTransportOptions
         {
@@ -177,9 +197,12 @@ public sealed class EdgeTests
         }
     }
 
-    private static async Task<IReadOnlyList<JsonObject>> RunClientsAsync(string url, string token)
+    private static Task<IReadOnlyList<JsonObject>> RunClientsAsync(string url, string token) =>
+        RunNodeAsync(Path.Combine(RepositoryLayout.Root, "tests", "contract", "clients", "edge-clients.mjs"), url, token);
+
+    /// <summary>Runs a client script under the contract's Node.js; each stdout line is one JSON result.</summary>
+    private static async Task<IReadOnlyList<JsonObject>> RunNodeAsync(string script, string url, string token)
     {
-        var script = Path.Combine(RepositoryLayout.Root, "tests", "contract", "clients", "edge-clients.mjs");
         using var node = Process.Start(new ProcessStartInfo(TypeScriptRuntime.Node, [script, url, token])
         {
             RedirectStandardOutput = true,
