@@ -74,6 +74,7 @@ internal static class McpOpsCli
         root.Subcommands.Add(RenameCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(Upgrade.UpgradeCommand.Create(context));
         root.Subcommands.Add(Railway.RailwayCommand.Create(context));
         root.Subcommands.Add(Registry.RegistryCommand.Create(context));
         root.SetAction(parseResult =>

@@ -28,8 +28,7 @@ internal sealed class PackRenderer(Func<string, string?> environment, string? fr
             throw new WorkspaceException($"rendering {template} of {PackageId} {version} failed: `{result.CommandLine}` exited {result.ExitCode}:\n{result.Output.TrimEnd()}");
         }
 
-        return Directory.EnumerateFiles(staging.Path, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(staging.Path, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        return TemplateRecord.ReadFolder(staging.Path);
     }
 
     /// <summary>Where the package of <paramref name="version"/> is, or null.</summary>

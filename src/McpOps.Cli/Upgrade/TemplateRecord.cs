@@ -93,11 +93,23 @@ internal static class TemplateRecord
         Write(tree, others.Append(instance));
     }
 
+    /// <summary>
+    /// The instance a `dotnet new &lt;arguments&gt;` run made, from its staged output (path to content):
+    /// recorded at this mcpops's version, which is the pack's (one version for both packages).
+    /// </summary>
+    public static TemplateInstance Of(IReadOnlyList<string> templateArguments, IReadOnlyDictionary<string, string> stagedFiles, string version) =>
+        new(templateArguments[0], version, [.. templateArguments.Skip(1)], "", Hashes(stagedFiles));
+
+    /// <summary>The files of a staging folder (before it moves), for <see cref="Of"/>.</summary>
+    public static Dictionary<string, string> ReadFolder(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => System.IO.Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+
     public static string Hash(string content) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
     /// <summary>The files of a rendered template as the record lists them: workspace path to hash.</summary>
-    public static Dictionary<string, string> Hashes(IReadOnlyDictionary<string, string> files) =>
+    public static Dictionary<string, string> Hashes(IEnumerable<KeyValuePair<string, string>> files) =>
         files.ToDictionary(f => f.Key, f => Hash(f.Value), StringComparer.Ordinal);
 
     private static bool SameInstance(TemplateInstance a, TemplateInstance b) =>
