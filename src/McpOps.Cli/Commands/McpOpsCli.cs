@@ -33,9 +33,15 @@ internal static class McpOpsCli
             return ExitCodes.InputError;
         }
 
+        return Guarded(context, () => parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }));
+    }
+
+    /// <summary>Runs a command's action and turns a workspace or write failure into exit 2 and "nothing was changed".</summary>
+    public static int Guarded(CliContext context, Func<int> action)
+    {
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+            return action();
         }
         catch (WorkspaceException ex)
         {
