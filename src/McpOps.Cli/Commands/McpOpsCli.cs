@@ -64,7 +64,7 @@ internal static class McpOpsCli
 
     public static Command Build(CliContext context)
     {
-        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Checks it against the Definition of Done. Exit codes: 0 ok, 1 drift (sync --check) or findings (check), 2 usage or input error.");
+        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Checks it against the Definition of Done. Exit codes: 0 ok, 1 drift (sync --check) or findings (check), 2 usage or input error, 3 conflicts left by upgrade.");
         var help = new HelpOption();
         if (help.Action is HelpAction action)
         {
