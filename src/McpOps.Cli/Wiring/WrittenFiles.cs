@@ -30,7 +30,8 @@ internal static class WrittenFiles
         var name = Path.GetFileName(path);
         try
         {
-            if (name is "tsconfig.json" || path.EndsWith("/tsconfig.json", StringComparison.Ordinal))
+            // VS Code's settings files (.vscode/mcp.json) are JSONC too: the template's has comments.
+            if (name is "tsconfig.json" || path.EndsWith("/tsconfig.json", StringComparison.Ordinal) || path.StartsWith(".vscode/", StringComparison.Ordinal))
             {
                 JsonFiles.ParseObject(path, text, jsonc: true);
             }
