@@ -105,6 +105,21 @@ internal static class TemplateRecord
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => System.IO.Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Drops the instances that wrote only under <paramref name="folder"/> (a module being removed or
+    /// renamed): the record then names no module that is gone, and `upgrade` does not bring it back.
+    /// A renamed module is re-rendered under its new name by no recorded instance; see docs/upgrade.md.
+    /// </summary>
+    public static void Forget(FileTree tree, string folder)
+    {
+        var instances = Read(tree);
+        var kept = instances.Where(i => i.Files.Count == 0 || !i.Files.Keys.All(f => f.StartsWith(folder + "/", StringComparison.Ordinal))).ToList();
+        if (kept.Count != instances.Count)
+        {
+            Write(tree, kept);
+        }
+    }
+
     public static string Hash(string content) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
