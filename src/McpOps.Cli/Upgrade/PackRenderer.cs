@@ -58,12 +58,17 @@ internal sealed class PackRenderer(Func<string, string?> environment, string? fr
         return File.Exists(cached) ? cached : null;
     }
 
+    /// <summary>The hive of <paramref name="version"/>, installed on first use; renders run in parallel, installs one at a time.</summary>
     private string HiveFor(string version)
     {
-        if (_hives.TryGetValue(version, out var existing))
+        lock (_hives)
         {
-            return existing;
+            return _hives.TryGetValue(version, out var existing) ? existing : Install(version);
         }
+    }
+
+    private string Install(string version)
+    {
 
         var package = FindPackage(version) ?? throw new WorkspaceException(
             $"no {PackageId} {version} package to render with. Pass it with `--from <folder or .nupkg>`, or put it in the NuGet cache: `dotnet new install {PackageId}::{version}` (then `dotnet new install {PackageId}::<the version you use>` again).");
@@ -99,6 +104,7 @@ internal sealed class PackRenderer(Func<string, string?> environment, string? fr
 
     public void Dispose()
     {
+        // Only hives that were installed are listed; a failed install's folder is too (deleted here).
         foreach (var hive in _hives.Values)
         {
             try

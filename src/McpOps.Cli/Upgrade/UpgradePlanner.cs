@@ -26,6 +26,7 @@ internal static class UpgradePlanner
                 + "A workspace made with plain `dotnet new` has none; see docs/upgrade.md for how to record its templates.");
         }
 
+        var renders = RenderAll(renderer, instances.Where(i => i.Version != targetVersion).SelectMany(i => new[] { (i.Version, i), (targetVersion, i) }));
         var outcomes = new List<UpgradeOutcome>();
         var notes = new List<string>();
         var kept = new List<TemplateInstance>();
@@ -37,7 +38,7 @@ internal static class UpgradePlanner
                 continue;
             }
 
-            var baseFiles = Prefix(instance.Output, renderer.Render(instance.Version, instance.Template, instance.Arguments));
+            var baseFiles = Prefix(instance.Output, renders[(instance.Version, instance)]);
             CheckReproduced(instance, baseFiles);
             if (!baseFiles.Keys.Any(tree.FileExists))
             {
@@ -46,7 +47,7 @@ internal static class UpgradePlanner
                 continue;
             }
 
-            var ourFiles = Prefix(instance.Output, renderer.Render(targetVersion, instance.Template, instance.Arguments));
+            var ourFiles = Prefix(instance.Output, renders[(targetVersion, instance)]);
             var baseLabel = $"McpOps {instance.Version}";
             var oursLabel = $"McpOps {targetVersion}";
             foreach (var path in baseFiles.Keys.Union(ourFiles.Keys).Order(StringComparer.Ordinal))
@@ -117,6 +118,35 @@ internal static class UpgradePlanner
         return merged.Conflicts > 0
             ? new UpgradeOutcome(path, UpgradeAction.Conflict, merged.Conflicts)
             : new UpgradeOutcome(path, UpgradeAction.Merged);
+    }
+
+    /// <summary>
+    /// Every render the upgrade needs, run in parallel (each is a `dotnet new` process, mostly start-up),
+    /// before anything is merged. The first failure, in instance order, is the one reported.
+    /// </summary>
+    private static Dictionary<(string Version, TemplateInstance Instance), IReadOnlyDictionary<string, string>> RenderAll(
+        ITemplateRenderer renderer, IEnumerable<(string Version, TemplateInstance Instance)> jobs)
+    {
+        var list = jobs.ToList();
+        var results = new IReadOnlyDictionary<string, string>?[list.Count];
+        var failures = new Exception?[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, index =>
+        {
+            try
+            {
+                results[index] = renderer.Render(list[index].Version, list[index].Instance.Template, list[index].Instance.Arguments);
+            }
+            catch (Exception ex) when (ex is WorkspaceException or IOException or InvalidOperationException)
+            {
+                failures[index] = ex;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return Enumerable.Range(0, list.Count).ToDictionary(i => list[i], i => results[i]!);
     }
 
     /// <summary>The base must be what the recorded version wrote; otherwise the merge would take the team's lines for upstream ones.</summary>
