@@ -26,7 +26,9 @@ internal static class UpgradePlanner
                 + "A workspace made with plain `dotnet new` has none; see docs/upgrade.md for how to record its templates.");
         }
 
-        var renders = RenderAll(renderer, instances.Where(i => i.Version != targetVersion).SelectMany(i => new[] { (i.Version, i), (targetVersion, i) }));
+        var upgrading = instances.Where(i => i.Version != targetVersion).ToList();
+        var untouched = upgrading.Where(i => Untouched(tree, i)).ToHashSet();
+        var renders = RenderAll(renderer, upgrading.SelectMany(i => untouched.Contains(i) ? new[] { (targetVersion, i) } : [(i.Version, i), (targetVersion, i)]));
         var outcomes = new List<UpgradeOutcome>();
         var notes = new List<string>();
         var kept = new List<TemplateInstance>();
@@ -38,8 +40,18 @@ internal static class UpgradePlanner
                 continue;
             }
 
-            var baseFiles = Prefix(instance.Output, renders[(instance.Version, instance)]);
-            CheckReproduced(instance, baseFiles);
+            var ourFiles = Prefix(instance.Output, renders[(targetVersion, instance)]);
+            Dictionary<string, string> baseFiles;
+            if (untouched.Contains(instance))
+            {
+                baseFiles = FromRecord(tree, instance, ourFiles);
+            }
+            else
+            {
+                baseFiles = Prefix(instance.Output, renders[(instance.Version, instance)]);
+                CheckReproduced(instance, baseFiles);
+            }
+
             if (!baseFiles.Keys.Any(tree.FileExists))
             {
                 // A removed module (or one renamed by hand): nothing of it is left to upgrade, and adding its new files back would resurrect it.
@@ -47,7 +59,6 @@ internal static class UpgradePlanner
                 continue;
             }
 
-            var ourFiles = Prefix(instance.Output, renders[(targetVersion, instance)]);
             var baseLabel = $"McpOps {instance.Version}";
             var oursLabel = $"McpOps {targetVersion}";
             foreach (var path in baseFiles.Keys.Union(ourFiles.Keys).Order(StringComparer.Ordinal))
@@ -119,6 +130,22 @@ internal static class UpgradePlanner
             ? new UpgradeOutcome(path, UpgradeAction.Conflict, merged.Conflicts)
             : new UpgradeOutcome(path, UpgradeAction.Merged);
     }
+
+    /// <summary>Every recorded file is as the template wrote it, or deleted: the record's hashes stand for the old output.</summary>
+    private static bool Untouched(FileTree tree, TemplateInstance instance) =>
+        instance.Files.Count > 0 && instance.Files.All(f => tree.Read(f.Key) is not { } text || TemplateRecord.Hash(text) == f.Value);
+
+    /// <summary>
+    /// The old output of an untouched instance without rendering the old version: each file is the workspace's
+    /// own (equal to what was written); a deleted one is the new content when the hashes say it did not change,
+    /// otherwise a stand-in that only tells MergeFile "changed upstream" (it is never written).
+    /// </summary>
+    private static Dictionary<string, string> FromRecord(FileTree tree, TemplateInstance instance, Dictionary<string, string> ourFiles) =>
+        instance.Files.ToDictionary(
+            f => f.Key,
+            f => tree.Read(f.Key)
+                ?? (ourFiles.TryGetValue(f.Key, out var ours) && TemplateRecord.Hash(ours) == f.Value ? ours : $"(the {instance.Version} content of {f.Key}; deleted here)"),
+            StringComparer.Ordinal);
 
     /// <summary>
     /// Every render the upgrade needs, run in parallel (each is a `dotnet new` process, mostly start-up),

@@ -104,6 +104,20 @@ public sealed class UpgradeCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_instance_whose_files_all_match_the_record_upgrades_without_rendering_its_old_version()
+    {
+        var root = CreateWorkspace(conflict: false, edited: false);
+
+        var (exit, output, error) = Upgrade(root, new TwoVersions("module-base-render"));
+
+        Assert.True(exit == 0, output + error);
+        Assert.Equal(TwoVersions.Dockerfile("22.12"), Read(root, $"{Module}/Dockerfile"));
+        Assert.Equal("export const serverOptions = { defaultPort: 8080, drainSeconds: 8 };\n", Read(root, $"{Module}/src/server.ts"));
+        Assert.False(File.Exists(Path.Combine(root, Module, "NOTES.md")));
+        Assert.Equal(0, CliRun.In(root, "sync", "--check").ExitCode);
+    }
+
+    [Fact]
     public void A_workspace_without_a_record_is_refused_with_the_way_to_get_one()
     {
         var root = CreateWorkspace(conflict: false);
@@ -120,7 +134,7 @@ public sealed class UpgradeCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>A workspace as McpOps 0.9.0 wrote it, wired by sync, then edited by hand.</summary>
-    private string CreateWorkspace(bool conflict)
+    private string CreateWorkspace(bool conflict, bool edited = true)
     {
         var root = _temp.Combine("acme-" + Guid.NewGuid().ToString("N")[..8]);
         var source = MemoryWorkspace.Create();
@@ -142,6 +156,11 @@ public sealed class UpgradeCommandTests : IDisposable
             TemplateRecord.Of(["mcp-module", .. TwoVersions.ModuleArguments], moduleFiles, "0.9.0"),
         ]));
         Assert.Equal(0, CliRun.In(root, "sync").ExitCode);
+
+        if (!edited)
+        {
+            return root;
+        }
 
         // The team's edits, one per kind of file.
         Edit(root, $"{Module}/Dockerfile", text => text + "LABEL team=payments\n");
@@ -201,7 +220,7 @@ public sealed class UpgradeCommandTests : IDisposable
         public IReadOnlyDictionary<string, string> Render(string version, string template, IReadOnlyList<string> arguments)
         {
             var isNew = version == "1.0.0";
-            if ((failure == "base-render" && !isNew) || (failure == "new-render" && isNew))
+            if ((failure == "base-render" && !isNew) || (failure == "new-render" && isNew) || (failure == "module-base-render" && !isNew && template == "mcp-module"))
             {
                 throw new McpOps.Cli.Workspaces.WorkspaceException($"rendering {template} of McpOps.Templates {version} failed (injected).");
             }
