@@ -109,6 +109,7 @@ internal static class AddCommand
             }
 
             staging.LoadInto(tree, folder, result.CommandLine);
+            Upgrade.TemplateRecord.Record(tree, Upgrade.TemplateRecord.Of(arguments, Upgrade.TemplateRecord.ReadFolder(staging.Path), Upgrade.UpgradeCommand.CurrentVersion));
             var plan = SyncPlanner.Plan(tree);
             var module = plan.Workspace.Modules.FirstOrDefault(m => m.Name == name);
             if (module is null || module.Flavour != expected)

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>`check` found at least one unsuppressed finding.</summary>
     public const int Findings = 1;
 
+    /// <summary>`upgrade` wrote files with conflict markers (or `upgrade --dry-run` would) for the team to resolve.</summary>
+    public const int Conflicts = 3;
+
     /// <summary>Bad usage or bad input: unknown option, invalid name, malformed file, missing markers, no template pack.</summary>
     public const int InputError = 2;
 }

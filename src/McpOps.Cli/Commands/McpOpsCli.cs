@@ -33,9 +33,15 @@ internal static class McpOpsCli
             return ExitCodes.InputError;
         }
 
+        return Guarded(context, () => parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }));
+    }
+
+    /// <summary>Runs a command's action and turns a workspace or write failure into exit 2 and "nothing was changed".</summary>
+    public static int Guarded(CliContext context, Func<int> action)
+    {
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+            return action();
         }
         catch (WorkspaceException ex)
         {
@@ -58,7 +64,7 @@ internal static class McpOpsCli
 
     public static Command Build(CliContext context)
     {
-        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Checks it against the Definition of Done. Exit codes: 0 ok, 1 drift (sync --check) or findings (check), 2 usage or input error.");
+        var root = new Command(Name, "Wires the modules of an McpOps workspace into its root files (TypeScript references, Railway, compose, Kubernetes, README) and keeps that wiring in sync. Checks it against the Definition of Done. Exit codes: 0 ok, 1 drift (sync --check) or findings (check), 2 usage or input error, 3 conflicts left by upgrade.");
         var help = new HelpOption();
         if (help.Action is HelpAction action)
         {
@@ -74,6 +80,7 @@ internal static class McpOpsCli
         root.Subcommands.Add(RenameCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(Upgrade.UpgradeCommand.Create(context));
         root.Subcommands.Add(Railway.RailwayCommand.Create(context));
         root.Subcommands.Add(Registry.RegistryCommand.Create(context));
         root.SetAction(parseResult =>

@@ -62,6 +62,10 @@ internal static partial class NewCommand
             throw new WorkspaceException($"`{result.CommandLine}` wrote no {Workspace.RootPackageJson} (is McpOps.Templates installed? `dotnet new install McpOps.Templates`):\n{result.Output.TrimEnd()}");
         }
 
+        // The record of this template run goes in with the workspace, so `mcpops upgrade` can render it again.
+        var record = Path.Combine(staging.Path, Upgrade.TemplateRecord.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(record)!);
+        File.WriteAllText(record, Upgrade.TemplateRecord.Render([Upgrade.TemplateRecord.Of(arguments, Upgrade.TemplateRecord.ReadFolder(staging.Path), Upgrade.UpgradeCommand.CurrentVersion)]));
         staging.MoveTo(target);
         context.Output.WriteLine($"created {name}/ ({result.CommandLine.Replace($" --output {staging.Path}", "", StringComparison.Ordinal)}, staged, then moved)");
         context.Output.WriteLine($"next: cd {name} && {McpOpsCli.Name} add <module>");

@@ -38,6 +38,7 @@ internal static class RemoveCommand
         // Told from the files alone: a module whose files no longer parse can still be removed.
         var removed = ModuleDiscovery.Find(tree).FirstOrDefault(m => m.Name == name);
         tree.DeleteDirectory(onlyModule ? $"modules/{name}" : folder);
+        Upgrade.TemplateRecord.Forget(tree, onlyModule ? $"modules/{name}" : folder);
         var plan = SyncPlanner.Plan(tree);
         foreach (var note in plan.Notes)
         {

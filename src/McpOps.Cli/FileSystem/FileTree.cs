@@ -92,6 +92,9 @@ internal sealed class FileTree(IFileSource source) : IWorkspaceFiles
         }
     }
 
+    /// <summary>Plans the deletion of one file (it is listed with the deleted folders: a deleted path and all under it).</summary>
+    public void DeleteFile(string path) => DeleteDirectory(path);
+
     /// <summary>File edits, ordered by path; folder deletions are in <see cref="DeletedDirectories"/>.</summary>
     public IReadOnlyList<FileChange> Changes =>
         [.. _writes.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new FileChange(w.Key, Source.ReadText(w.Key), w.Value))];

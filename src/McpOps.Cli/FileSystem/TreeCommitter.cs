@@ -35,6 +35,14 @@ internal static class TreeCommitter
         foreach (var folder in tree.DeletedDirectories)
         {
             var full = disk.FullPath(folder);
+            if (File.Exists(full))
+            {
+                // FileTree.DeleteFile: one file, listed with the folders.
+                File.Delete(full);
+                done.Add(folder);
+                continue;
+            }
+
             if (Directory.Exists(full))
             {
                 Directory.Delete(full, recursive: true);

@@ -45,6 +45,7 @@ internal static partial class ModuleRename
         }
 
         tree.DeleteDirectory(oldFolder);
+        Upgrade.TemplateRecord.Forget(tree, oldFolder);
         RenameRootReferences(tree, oldName, newName, scope);
         var plan = SyncPlanner.Plan(tree);
         var secret = $"{ComposeSecrets}/{new ModuleNames(oldName).AuthTokenSecret}";

@@ -28,6 +28,12 @@ internal static class UnifiedDiff
 
         foreach (var folder in tree.DeletedDirectories)
         {
+            if (tree.Source.FileExists(folder))
+            {
+                builder.Append("deleted: ").Append(folder).Append('\n');
+                continue;
+            }
+
             var files = tree.Source.ListFilesRecursive(folder);
             builder.Append("deleted: ").Append(folder).Append("/ (").Append(files.Count).Append(files.Count == 1 ? " file" : " files").Append(")\n");
         }

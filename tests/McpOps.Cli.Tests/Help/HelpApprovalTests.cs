@@ -20,6 +20,7 @@ public sealed class HelpApprovalTests
     [InlineData("mcpops-rename", "rename --help")]
     [InlineData("mcpops-list", "list -h")]
     [InlineData("mcpops-check", "check --help")]
+    [InlineData("mcpops-upgrade", "upgrade --help")]
     [InlineData("mcpops-railway", "railway --help")]
     [InlineData("mcpops-railway-logs", "railway logs --help")]
     [InlineData("mcpops-railway-env", "railway env --help")]

@@ -1,0 +1,196 @@
+using McpOps.Cli.FileSystem;
+using McpOps.Cli.Workspaces;
+
+namespace McpOps.Cli.Upgrade;
+
+/// <summary>The planned upgrade: what happened to each file, the instances left at their old version, and notes.</summary>
+internal sealed record UpgradePlan(IReadOnlyList<UpgradeOutcome> Outcomes, IReadOnlyList<string> Notes)
+{
+    public int Conflicts => Outcomes.Count(o => o.Action == UpgradeAction.Conflict);
+}
+
+/// <summary>
+/// Plans `mcpops upgrade` on a <see cref="FileTree"/>: for every recorded template instance, renders the
+/// recorded version (base) and the target version (ours) with the recorded options, and merges each file
+/// three ways with the workspace (theirs). Only the tree changes; the caller commits it once.
+/// </summary>
+internal static class UpgradePlanner
+{
+    public static UpgradePlan Plan(FileTree tree, ITemplateRenderer renderer, string targetVersion)
+    {
+        var instances = TemplateRecord.Read(tree);
+        if (instances.Count == 0)
+        {
+            throw new WorkspaceException(
+                $"{TemplateRecord.Path} is missing or empty, so there is nothing to upgrade from: it is written by `mcpops new` and `mcpops add`. "
+                + "A workspace made with plain `dotnet new` has none; see docs/upgrade.md for how to record its templates.");
+        }
+
+        var upgrading = instances.Where(i => i.Version != targetVersion).ToList();
+        var untouched = upgrading.Where(i => Untouched(tree, i)).ToHashSet();
+        var renders = RenderAll(renderer, upgrading.SelectMany(i => untouched.Contains(i) ? new[] { (targetVersion, i) } : [(i.Version, i), (targetVersion, i)]));
+        var outcomes = new List<UpgradeOutcome>();
+        var notes = new List<string>();
+        var kept = new List<TemplateInstance>();
+        foreach (var instance in instances)
+        {
+            if (instance.Version == targetVersion)
+            {
+                kept.Add(instance);
+                continue;
+            }
+
+            var ourFiles = Prefix(instance.Output, renders[(targetVersion, instance)]);
+            Dictionary<string, string> baseFiles;
+            if (untouched.Contains(instance))
+            {
+                baseFiles = FromRecord(tree, instance, ourFiles);
+            }
+            else
+            {
+                baseFiles = Prefix(instance.Output, renders[(instance.Version, instance)]);
+                CheckReproduced(instance, baseFiles);
+            }
+
+            if (!baseFiles.Keys.Any(tree.FileExists))
+            {
+                // A removed module (or one renamed by hand): nothing of it is left to upgrade, and adding its new files back would resurrect it.
+                notes.Add($"`{instance.Describe()}`: none of its files are in the workspace any more; dropped from {TemplateRecord.Path}.");
+                continue;
+            }
+
+            var baseLabel = $"McpOps {instance.Version}";
+            var oursLabel = $"McpOps {targetVersion}";
+            foreach (var path in baseFiles.Keys.Union(ourFiles.Keys).Order(StringComparer.Ordinal))
+            {
+                if (MergeFile(tree, path, baseFiles.GetValueOrDefault(path), ourFiles.GetValueOrDefault(path), baseLabel, oursLabel) is { } outcome)
+                {
+                    outcomes.Add(outcome);
+                }
+            }
+
+            kept.Add(instance with { Version = targetVersion, Files = TemplateRecord.Hashes(ourFiles) });
+        }
+
+        TemplateRecord.Write(tree, kept);
+        return new UpgradePlan(outcomes, notes);
+    }
+
+    /// <summary>One file, three ways. Null: nothing to do (no side changed it, or only the team did).</summary>
+    public static UpgradeOutcome? MergeFile(FileTree tree, string path, string? baseText, string? ours, string baseLabel, string oursLabel)
+    {
+        var theirs = tree.Read(path);
+        if (theirs == ours || baseText == ours)
+        {
+            return null;
+        }
+
+        if (theirs is null)
+        {
+            if (baseText is null)
+            {
+                tree.Write(path, ours!);
+                return new UpgradeOutcome(path, UpgradeAction.Added);
+            }
+
+            return new UpgradeOutcome(path, UpgradeAction.KeptDeleted);
+        }
+
+        if (ours is null)
+        {
+            if (theirs == baseText)
+            {
+                tree.DeleteFile(path);
+                return new UpgradeOutcome(path, UpgradeAction.Deleted);
+            }
+
+            return new UpgradeOutcome(path, UpgradeAction.KeptEdited);
+        }
+
+        if (theirs == baseText)
+        {
+            tree.Write(path, ours);
+            return new UpgradeOutcome(path, UpgradeAction.Updated);
+        }
+
+        var merged = ThreeWayMerge.Merge(
+            SyncOwnedBlocks.AlignTo(theirs, baseText ?? ""),
+            theirs,
+            SyncOwnedBlocks.AlignTo(theirs, ours),
+            "workspace",
+            baseLabel,
+            oursLabel);
+        if (merged.Text == theirs)
+        {
+            return null;
+        }
+
+        tree.Write(path, merged.Text);
+        return merged.Conflicts > 0
+            ? new UpgradeOutcome(path, UpgradeAction.Conflict, merged.Conflicts)
+            : new UpgradeOutcome(path, UpgradeAction.Merged);
+    }
+
+    /// <summary>Every recorded file is as the template wrote it, or deleted: the record's hashes stand for the old output.</summary>
+    private static bool Untouched(FileTree tree, TemplateInstance instance) =>
+        instance.Files.Count > 0 && instance.Files.All(f => tree.Read(f.Key) is not { } text || TemplateRecord.Hash(text) == f.Value);
+
+    /// <summary>
+    /// The old output of an untouched instance without rendering the old version: each file is the workspace's
+    /// own (equal to what was written); a deleted one is the new content when the hashes say it did not change,
+    /// otherwise a stand-in that only tells MergeFile "changed upstream" (it is never written).
+    /// </summary>
+    private static Dictionary<string, string> FromRecord(FileTree tree, TemplateInstance instance, Dictionary<string, string> ourFiles) =>
+        instance.Files.ToDictionary(
+            f => f.Key,
+            f => tree.Read(f.Key)
+                ?? (ourFiles.TryGetValue(f.Key, out var ours) && TemplateRecord.Hash(ours) == f.Value ? ours : $"(the {instance.Version} content of {f.Key}; deleted here)"),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every render the upgrade needs, run in parallel (each is a `dotnet new` process, mostly start-up),
+    /// before anything is merged. The first failure, in instance order, is the one reported.
+    /// </summary>
+    private static Dictionary<(string Version, TemplateInstance Instance), IReadOnlyDictionary<string, string>> RenderAll(
+        ITemplateRenderer renderer, IEnumerable<(string Version, TemplateInstance Instance)> jobs)
+    {
+        var list = jobs.ToList();
+        var results = new IReadOnlyDictionary<string, string>?[list.Count];
+        var failures = new Exception?[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, index =>
+        {
+            try
+            {
+                results[index] = renderer.Render(list[index].Version, list[index].Instance.Template, list[index].Instance.Arguments);
+            }
+            catch (Exception ex) when (ex is WorkspaceException or IOException or InvalidOperationException)
+            {
+                failures[index] = ex;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return Enumerable.Range(0, list.Count).ToDictionary(i => list[i], i => results[i]!);
+    }
+
+    /// <summary>The base must be what the recorded version wrote; otherwise the merge would take the team's lines for upstream ones.</summary>
+    private static void CheckReproduced(TemplateInstance instance, Dictionary<string, string> baseFiles)
+    {
+        var differing = instance.Files
+            .Where(f => !baseFiles.TryGetValue(f.Key, out var content) || TemplateRecord.Hash(content) != f.Value)
+            .Select(f => f.Key)
+            .ToList();
+        if (differing.Count > 0)
+        {
+            throw new WorkspaceException(
+                $"McpOps.Templates {instance.Version} does not reproduce what `{instance.Describe()}` wrote ({string.Join(", ", differing.Take(3))}{(differing.Count > 3 ? ", ..." : "")} differ from {TemplateRecord.Path}). "
+                + $"Pass the package that wrote them with `--from <McpOps.Templates.{instance.Version}.nupkg>`.");
+        }
+    }
+
+    private static Dictionary<string, string> Prefix(string output, IReadOnlyDictionary<string, string> files) =>
+        files.ToDictionary(f => FileTree.Combine(output, f.Key), f => f.Value, StringComparer.Ordinal);
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using McpOps.Cli.Commands;
+using McpOps.Cli.FileSystem;
+using McpOps.Cli.Tests.Infrastructure;
+using McpOps.Cli.Upgrade;
+using McpOps.Templates.Tests.Infrastructure;
+
+namespace McpOps.Cli.Tests.Upgrade;
+
+/// <summary>
+/// `mcpops upgrade` with real packages: a workspace made by `mcpops new` and `mcpops add` with the
+/// older pack (<see cref="OlderPacks"/>), hand-edited in a Dockerfile, YAML, JSON, TypeScript and
+/// Markdown, is upgraded to this version: untouched files and the runtimes in modules/_shared take the
+/// new content, edits are kept, the deliberate conflict is reported (exit 3); once resolved, sync
+/// --check and check pass and it installs and builds with npm. A write failing half-way changes nothing.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class UpgradeEndToEndTests(OlderPacks packs) : IClassFixture<OlderPacks>, IDisposable
+{
+    private const string Module = "modules/billing/mcp";
+    private const string TeamLabel = "LABEL com.acme.team=payments";
+    private const string TeamReadmeLine = "Billing and invoices for the payments team.";
+    private readonly TempDirectory _temp = new("mcpops-upgrade-e2e");
+
+    [Fact]
+    public async Task A_workspace_of_the_older_pack_upgrades_keeps_its_edits_reports_the_conflict_and_builds()
+    {
+        var root = OldWorkspace();
+        var before = Files(root);
+
+        var result = CliRun.In(root, "upgrade", "--from", packs.Folder);
+
+        Assert.True(result.ExitCode == ExitCodes.Conflicts, result.ToString());
+        Assert.Contains($"CONFLICT {Module}/README.md (1 region", result.Output, StringComparison.Ordinal);
+        var after = Files(root);
+        // Untouched: the new Node pin; edited: the team's label kept beside it.
+        Assert.DoesNotContain(OlderPacks.OldNodePin, after[$"{Module}/Dockerfile"], StringComparison.Ordinal);
+        Assert.EndsWith(TeamLabel + "\n", after[$"{Module}/Dockerfile"], StringComparison.Ordinal);
+        Assert.Contains($"merged   {Module}/Dockerfile (your edits kept)", result.Output, StringComparison.Ordinal);
+        // The runtime in modules/_shared is template output of mcp-workspace and upgrades the same way.
+        Assert.DoesNotContain(OlderPacks.OldCoreReadmeLine, after["modules/_shared/mcp-core/README.md"], StringComparison.Ordinal);
+        Assert.Contains("updated  modules/_shared/mcp-core/README.md", result.Output, StringComparison.Ordinal);
+        // Edits the template did not touch: kept byte for byte.
+        foreach (var path in new[] { $"{Module}/deploy/k8s/kustomization.yaml", $"{Module}/package.json", $"{Module}/src/tools/echo.ts" })
+        {
+            Assert.Equal(before[path], after[path]);
+        }
+
+        var readme = after[$"{Module}/README.md"];
+        Assert.Contains($"<<<<<<< workspace\n{TeamReadmeLine}\n||||||| McpOps {OlderPacks.OldVersion}\n{OlderPacks.OldReadmeLine}\n=======\n", readme, StringComparison.Ordinal);
+        Assert.Contains($">>>>>>> McpOps {OlderPacks.NewVersion}\n", readme, StringComparison.Ordinal);
+        Assert.All(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => Assert.Equal(OlderPacks.NewVersion, i.Version));
+
+        // The team resolves the conflict their way; the workspace is then clean and builds.
+        var start = readme.IndexOf("<<<<<<< ", StringComparison.Ordinal);
+        var end = readme.IndexOf('\n', readme.IndexOf(">>>>>>> ", StringComparison.Ordinal)) + 1;
+        File.WriteAllText(Path.Combine(root, Module, "README.md"), readme[..start] + TeamReadmeLine + "\n" + readme[end..]);
+        var sync = CliRun.In(root, "sync", "--check");
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        var check = CliRun.In(root, "check");
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Equal(0, CliRun.In(root, "upgrade", "--from", packs.Folder).ExitCode);
+
+        Task<ProcessResult> Npm(params string[] args) =>
+            ProcessRunner.RunAsync("npm", [.. args, "--no-audit", "--no-fund"], root, timeout: TimeSpan.FromMinutes(8));
+        (await Npm("install")).EnsureSuccess();
+        (await Npm("run", "build")).EnsureSuccess();
+        Assert.True(File.Exists(Path.Combine(root, Module, "dist", "server.mjs")));
+    }
+
+    [Fact]
+    public void A_write_failing_half_way_through_the_upgrade_leaves_the_workspace_byte_identical()
+    {
+        var root = OldWorkspace();
+        var before = Snapshot(root);
+        var writes = 0;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(root, output, error, _ => null, beforeWrite: _ => { if (++writes == 3) { throw new IOException("disk full (injected)"); } });
+
+        var exit = McpOpsCli.Run(["upgrade", "--from", packs.Folder], context);
+
+        Assert.True(exit == ExitCodes.InputError, output + "\n" + error);
+        Assert.Contains("disk full (injected)", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(root));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>`mcpops new` + `mcpops add billing` with the older pack (recorded as its version), then hand edits.</summary>
+    private string OldWorkspace()
+    {
+        var hive = CliRun.WithHive(packs.OldHive);
+        var made = CliRun.In(_temp.Path, hive, "new", "acme", "--scope", "acme");
+        Assert.True(made.ExitCode == 0, made.ToString());
+        var root = _temp.Combine("acme");
+        var added = CliRun.In(root, hive, "add", "billing");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        // mcpops records its own version; this workspace was written by the 0.0.9 pack (an mcpops 0.0.9 would have said so).
+        var tree = new FileTree(new DiskFileSource(root));
+        TemplateRecord.Write(tree, TemplateRecord.Read(tree).Select(i => i with { Version = OlderPacks.OldVersion }));
+        TreeCommitter.Commit(tree, new DiskFileSource(root));
+        Assert.Contains(OlderPacks.OldNodePin, File.ReadAllText(Path.Combine(root, Module, "Dockerfile")), StringComparison.Ordinal);
+
+        Edit(root, $"{Module}/Dockerfile", text => text + TeamLabel + "\n");
+        Edit(root, $"{Module}/deploy/k8s/kustomization.yaml", text => text + "# Owned by the payments team.\n");
+        Edit(root, $"{Module}/package.json", text => text.Replace("\"version\": \"0.1.0\"", "\"version\": \"0.2.0\"", StringComparison.Ordinal));
+        Edit(root, $"{Module}/src/tools/echo.ts", text => "// Owned by the payments team.\n" + text);
+        Edit(root, $"{Module}/README.md", text => text.Replace(OlderPacks.OldReadmeLine + "\n", TeamReadmeLine + "\n", StringComparison.Ordinal));
+        return root;
+    }
+
+    private static void Edit(string root, string path, Func<string, string> edit)
+    {
+        var full = Path.Combine(root, path);
+        var before = File.ReadAllText(full);
+        var after = edit(before);
+        Assert.True(after != before, $"the hand edit of {path} no longer applies");
+        File.WriteAllText(full, after);
+    }
+
+    private static Dictionary<string, string> Files(string root) =>
+        GeneratedWorkspaces.Files(root).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+
+    private static string Snapshot(string root) => string.Join('\n',
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+            .Select(entry => Path.GetRelativePath(root, entry).Replace('\\', '/')
+                + (File.Exists(entry) ? " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(entry))) : "/"))
+            .Order(StringComparer.Ordinal));
+}
