@@ -25,6 +25,7 @@ internal static class CheckRunner
         new KubernetesRules(),
         new ComposeRules(),
         new RepositoryRules(),
+        new Edge.EdgeRules(),
     ];
 
     /// <summary>Throws <see cref="WorkspaceException"/> (exit 2) for an unknown module or unreadable files, naming each.</summary>
