@@ -37,6 +37,8 @@ public sealed class TemplateSnapshotTests(TemplatePack pack)
     [InlineData("mcp-module.default", new[] { "-n", "billing" })]
     [InlineData("mcp-module.options", new[] { "-n", "BillingService", "--port", "9090", "--description", "Invoices and \"payments\".", "--scope", "acme" })]
     [InlineData("mcp-module.railway-toml", new[] { "-n", "billing", "--railway-config", "toml" })]
+    [InlineData("mcp-module.edge", new[] { "-n", "billing", "--edge" })]
+    [InlineData("mcp-module.edge-only", new[] { "-n", "billing", "--edge-only" })]
     public async Task Module(string snapshot, string[] options)
     {
         using var temp = new TempDirectory();

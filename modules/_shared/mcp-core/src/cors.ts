@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GuardResult } from './http-guards.js';
+import type { GuardHeaders, GuardResult } from './http-guards.js';
 
 /** Request headers a browser MCP client sends (Authorization needs an explicit allow). */
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID, X-Request-Id';
@@ -12,11 +12,11 @@ const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
  * or the server's own host) get CORS headers; a foreign Origin was already refused with 403.
  * The allowed origin is echoed (never `*`), so credentials work and caches vary by Origin.
  */
-export function createCors(originGuard: (req: IncomingMessage) => GuardResult) {
+export function createCors(originGuard: (headers: GuardHeaders) => GuardResult) {
   return {
     preflight(req: IncomingMessage, res: ServerResponse): void {
       const origin = req.headers.origin;
-      if (origin === undefined || !originGuard(req).ok) {
+      if (origin === undefined || !originGuard(req.headers).ok) {
         res.writeHead(204, { Allow: ALLOW_METHODS, 'Content-Length': '0' });
         res.end();
         return;

@@ -6,6 +6,12 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
 const PLATFORM_HEALTH_HOSTS = ['healthcheck.railway.app'];
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '[::]']);
 
+/** The request headers the guards read: Node's IncomingHttpHeaders and the web handler's view both fit. */
+export interface GuardHeaders {
+  readonly host?: string | undefined;
+  readonly origin?: string | undefined;
+}
+
 export type GuardResult = { ok: true } | { ok: false; status: number; message: string };
 
 const OK: GuardResult = { ok: true };
@@ -20,12 +26,12 @@ const OK: GuardResult = { ok: true };
  * only loopback names are accepted, which is what stops a browser page on a rebinding
  * domain from reaching a developer's server.
  */
-export function createHostGuard(config: McpConfig): (req: IncomingMessage) => GuardResult {
+export function createHostGuard(config: McpConfig): (headers: GuardHeaders) => GuardResult {
   const acceptAny = config.allowedHosts.length === 0 && WILDCARD_BINDS.has(config.host);
   const allowed = new Set([...LOOPBACK_HOSTS, ...PLATFORM_HEALTH_HOSTS, ...config.allowedHosts]);
-  return (req) => {
+  return (headers) => {
     if (acceptAny) return OK;
-    const host = req.headers.host;
+    const host = headers.host;
     if (host === undefined || host === '') {
       return { ok: false, status: 400, message: 'Missing Host header' };
     }
@@ -38,15 +44,15 @@ export function createHostGuard(config: McpConfig): (req: IncomingMessage) => Gu
  * Browsers attach Origin to cross-site requests; a present Origin must be one we list or
  * the server's own host. Non-browser clients send no Origin and pass.
  */
-export function createOriginGuard(config: McpConfig): (req: IncomingMessage) => GuardResult {
+export function createOriginGuard(config: McpConfig): (headers: GuardHeaders) => GuardResult {
   const allowed = new Set(config.allowedOrigins);
-  return (req) => {
-    const origin = req.headers.origin;
+  return (headers) => {
+    const origin = headers.origin;
     if (origin === undefined) return OK;
     const normalized = normalizeOrigin(origin);
     if (normalized !== undefined) {
       if (allowed.has(normalized)) return OK;
-      const host = req.headers.host?.toLowerCase();
+      const host = headers.host?.toLowerCase();
       if (host !== undefined && new URL(normalized).host === host) return OK;
     }
     return { ok: false, status: 403, message: 'Origin not allowed' };

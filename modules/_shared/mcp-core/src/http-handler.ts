@@ -9,8 +9,10 @@ import { sendJson, sendJsonRpcError } from './http-responses.js';
 import type { Logger } from './logging.js';
 import type { Metrics } from './metrics.js';
 import { describeRpc } from './rpc-summary.js';
+import { invalidParams, isJsonRpcShaped, requestIdOf } from './json-rpc-checks.js';
 import type { SseSessions } from './sse.js';
 import type { StreamableEndpoint } from './streamable.js';
+import { RESOURCE_METADATA, routeTable, type Route } from './routes.js';
 import { traceLogFields } from './trace.js';
 
 export interface HandlerDeps {
@@ -29,10 +31,8 @@ interface RequestLog {
   tool?: string;
 }
 
-type Route = 'health' | 'ready' | 'metrics' | 'mcp' | 'sse' | 'messages' | 'resource-metadata';
 
 const REQUEST_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
-const RESOURCE_METADATA = '/.well-known/oauth-protected-resource';
 
 /** scheme://host as the client reached us: behind Cloud Run or an ingress the scheme is the proxy's. */
 function publicOrigin(req: IncomingMessage): string {
@@ -43,7 +43,7 @@ function publicOrigin(req: IncomingMessage): string {
 
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { config, logger } = deps;
-  const routes = routeTable(config);
+  const routes = routeTable(config, config.authToken !== undefined);
   const hostGuard = createHostGuard(config);
   const originGuard = createOriginGuard(config);
   const cors = createCors(originGuard);
@@ -70,7 +70,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       return;
     }
 
-    const guard = firstFailure(hostGuard(req), originGuard(req));
+    const guard = firstFailure(hostGuard(req.headers), originGuard(req.headers));
     if (guard !== undefined) {
       sendJsonRpcError(res, guard.status, guard.message);
       return;
@@ -207,57 +207,6 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       else res.end();
     });
   };
-}
-
-/** A JSON-RPC message is an object with `jsonrpc: "2.0"`; a batch is a non-empty array of them. */
-function isJsonRpcShaped(value: unknown): boolean {
-  const isMessage = (item: unknown) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item) && (item as { jsonrpc?: unknown }).jsonrpc === '2.0';
-  return Array.isArray(value) ? value.length > 0 && value.every(isMessage) : isMessage(value);
-}
-
-/**
- * MCP params are always an object. The SDK answers a missing or non-object `initialize`
- * params with -32603 (internal error); the client's mistake deserves -32602.
- */
-function invalidParams(value: unknown): string | undefined {
-  for (const message of Array.isArray(value) ? value : [value]) {
-    const { method, params } = message as { method?: unknown; params?: unknown };
-    if (typeof method !== 'string') continue;
-    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
-      return `"${method}" params must be an object`;
-    }
-    if (method === 'initialize' && typeof (params as { protocolVersion?: unknown } | undefined)?.protocolVersion !== 'string') {
-      return 'initialize needs params.protocolVersion, params.capabilities and params.clientInfo';
-    }
-  }
-  return undefined;
-}
-
-function requestIdOf(value: unknown): string | number | null {
-  const id = Array.isArray(value) ? undefined : (value as { id?: unknown }).id;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
-}
-
-function routeTable(config: McpConfig): Map<string, Route> {
-  const { basePath } = config;
-  const table = new Map<string, Route>([
-    // Probes are also answered at the root so platform health checks need no prefix.
-    ['/health', 'health'],
-    ['/ready', 'ready'],
-  ]);
-  for (const route of ['health', 'ready', 'mcp', 'sse', 'messages'] as const) {
-    table.set(`${basePath}/${route}`, route);
-  }
-  if (config.authToken !== undefined) {
-    table.set(RESOURCE_METADATA, 'resource-metadata');
-    table.set(`${RESOURCE_METADATA}${basePath}/mcp`, 'resource-metadata');
-  }
-  if (config.metrics) {
-    table.set('/metrics', 'metrics');
-    table.set(`${basePath}/metrics`, 'metrics');
-  }
-  return table;
 }
 
 function parseUrl(raw: string | undefined): URL | undefined {

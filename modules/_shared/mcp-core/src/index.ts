@@ -23,3 +23,5 @@ export { loadConfig, ConfigError } from './config.js';
 export type { McpConfig, ConfigDefaults, LogLevel } from './config.js';
 export { createLogger } from './logging.js';
 export type { Logger } from './logging.js';
+export { createFetchHandler } from './fetch-handler.js';
+export type { FetchHandler, FetchHandlerOptions, FetchHandlerSettings } from './fetch-handler.js';

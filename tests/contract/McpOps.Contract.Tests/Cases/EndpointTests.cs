@@ -61,7 +61,7 @@ public sealed class EndpointTests
         var health = await contract.Http.GetAsync(contract.Http.AtRoot("/health"), token: null);
         var prefixedHealth = await contract.Http.GetAsync(contract.Http.Under("/health"), token: null);
 
-        Assert.Equal("http://127.0.0.1:" + contract.Server.Port + "/billing", contract.Server.BaseUrl.ToString().TrimEnd('/'));
+        Assert.Equal("http://127.0.0.1:" + contract.Server.Port + RuntimeCatalog.Get(runtime).PublicPathPrefix + "/billing", contract.Server.BaseUrl.ToString().TrimEnd('/'));
         Assert.Equal(HttpStatusCode.OK, prefixed.Status);
         Assert.Equal("2025-11-25", (string?)prefixed.Rpc()["result"]!["protocolVersion"]);
         Assert.Equal(HttpStatusCode.NotFound, bare.Status);

@@ -53,7 +53,7 @@ public sealed class LogSchemaTests
         Assert.Equal(200, (int?)line["status"]);
         var http = line["httpRequest"]!.AsObject();
         Assert.Equal("POST", (string?)http["requestMethod"]);
-        Assert.Equal("/mcp", (string?)http["requestUrl"]);
+        Assert.Equal(RuntimeCatalog.Get(runtime).ServedPathPrefix + "/mcp", (string?)http["requestUrl"]);
         Assert.Equal(200, (int?)http["status"]);
         Assert.Matches(@"^\d+\.\d{1,9}s$", (string?)http["latency"] ?? "");
         Assert.Equal("contract/1.0", (string?)http["userAgent"]);

@@ -94,7 +94,8 @@ public sealed class ProtocolEraTests
         Assert.NotNull(first);
         Assert.Null(first.Comment);
         Assert.Equal("endpoint", first.Event);
-        Assert.StartsWith("/billing/messages?sessionId=", first.Data, StringComparison.Ordinal);
+        // The public path: behind Supabase's gateway it keeps /functions/v1/<function> in front of the base path.
+        Assert.StartsWith(contract.Server.BaseUrl.AbsolutePath.TrimEnd('/') + "/messages?sessionId=", first.Data, StringComparison.Ordinal);
 
         var posted = await contract.Http.PostAsync(contract.Http.AtRoot(first.Data), McpHttp.Initialize("2024-11-05"));
         var reply = await stream.NextEventAsync("message", TimeSpan.FromSeconds(5));

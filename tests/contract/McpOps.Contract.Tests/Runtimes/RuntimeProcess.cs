@@ -45,7 +45,7 @@ public sealed class RuntimeProcess : IAsyncDisposable
     /// <summary>http://127.0.0.1:port (probes are also answered here).</summary>
     public Uri Root { get; }
 
-    /// <summary>Root plus MCP_BASE_PATH: BaseUrl + "/mcp", "/sse".</summary>
+    /// <summary>Root plus the runtime's public path prefix plus MCP_BASE_PATH: BaseUrl + "/mcp", "/sse".</summary>
     public Uri BaseUrl { get; }
 
     public int ProcessId => _process.Id;
@@ -122,7 +122,7 @@ public sealed class RuntimeProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = startInfo };
         var basePath = (variables.GetValueOrDefault("MCP_BASE_PATH") ?? "").TrimEnd('/');
-        var running = new RuntimeProcess(process, port, basePath);
+        var running = new RuntimeProcess(process, port, runtime.PublicPathPrefix + basePath);
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (running._stderr) { running._stderr.AppendLine(e.Data); } } };
         if (stdout == StdoutMode.Read)
         {

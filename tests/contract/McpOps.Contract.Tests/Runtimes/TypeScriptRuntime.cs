@@ -12,7 +12,7 @@ public sealed class TypeScriptRuntime : RuntimeAdapter
     private static readonly SemaphoreSlim BuildLock = new(1, 1);
     private static bool _built;
 
-    private static string HostFolder => Path.Combine(RepositoryLayout.Root, "tests", "contract", "hosts", "typescript");
+    internal static string HostFolder => Path.Combine(RepositoryLayout.Root, "tests", "contract", "hosts", "typescript");
 
     private static string Entry => Path.Combine(HostFolder, "dist", "tests", "contract", "hosts", "typescript", "host.js");
 
@@ -20,7 +20,10 @@ public sealed class TypeScriptRuntime : RuntimeAdapter
 
     public override string Name => "typescript";
 
-    public override async Task EnsureBuiltAsync()
+    public override Task EnsureBuiltAsync() => BuildAsync();
+
+    /// <summary>Compiles the TypeScript hosts (the Node one and the Deno Edge one) once per test run.</summary>
+    internal static async Task BuildAsync()
     {
         await BuildLock.WaitAsync();
         try
