@@ -23,7 +23,8 @@ internal sealed class SupabaseApiStandIn : IDisposable
     private readonly TempDirectory temp = new("mcpops-supabase");
     private readonly Process process;
 
-    public SupabaseApiStandIn(string? deno = null, string anonKey = "")
+    /// <summary>With <paramref name="workspace"/> null, a small in-memory workspace (billing, and alerts with the Edge target) is written to disk.</summary>
+    public SupabaseApiStandIn(string? workspace = null, string? deno = null, string anonKey = "")
     {
         var cli = Path.Combine(Folder, "node_modules", "@supabase", "mcp-server-supabase", "dist", "cli.js");
         if (!File.Exists(cli))
@@ -31,15 +32,18 @@ internal sealed class SupabaseApiStandIn : IDisposable
             throw new InvalidOperationException("the Supabase stand-in's packages are not installed: run `bash tests/run` once, or `npm ci --prefix tests/validators/supabase-stand-in`.");
         }
 
-        Workspace = temp.Combine("acme");
+        Workspace = workspace ?? temp.Combine("acme");
         State = temp.Combine("state");
         Directory.CreateDirectory(State);
-        var files = MemoryWorkspace.Create("billing");
-        files["supabase/config.toml"] = MemoryWorkspace.SupabaseConfig;
-        MemoryWorkspace.AddEdgeModule(files, "alerts", port: 8081);
-        foreach (var path in files.ListFilesRecursive(""))
+        if (workspace is null)
         {
-            Write(path, files.ReadText(path)!);
+            var files = MemoryWorkspace.Create("billing");
+            files["supabase/config.toml"] = MemoryWorkspace.SupabaseConfig;
+            MemoryWorkspace.AddEdgeModule(files, "alerts", port: 8081);
+            foreach (var path in files.ListFilesRecursive(""))
+            {
+                Write(path, files.ReadText(path)!);
+            }
         }
 
         Npx = temp.Combine("npx");

@@ -92,10 +92,14 @@ async function gateway(req, res, url) {
   }
   const runtime = await runtimeFor(slug);
   const headers = { ...req.headers };
-  delete headers.host;
+  // Hop-by-hop headers (and the length: fetch sets its own) are not forwarded, as by any proxy.
+  for (const name of ["host", "connection", "keep-alive", "transfer-encoding", "upgrade", "content-length", "expect"]) delete headers[name];
   const body = ["GET", "HEAD"].includes(req.method) ? undefined : await readBody(req);
   const upstream = await fetch(`http://127.0.0.1:${runtime.port}/${slug}${match[2] ?? ""}${url.search}`, { method: req.method, headers, body, redirect: "manual" });
-  res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+  const answer = Object.fromEntries(upstream.headers);
+  for (const name of ["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]) delete answer[name];
+  res.writeHead(upstream.status, answer);
+  res.flushHeaders();
   if (!upstream.body) return res.end();
   req.on("close", () => upstream.body.cancel().catch(() => {}));
   for await (const chunk of upstream.body) res.write(chunk);
@@ -174,7 +178,7 @@ const server = createServer((req, res) => {
   const url = new URL(req.url, "http://stand-in");
   const handler = url.pathname.startsWith("/functions/v1/") ? gateway : managementApi;
   handler(req, res, url).catch((error) => {
-    if (!res.headersSent) json(res, 500, { message: String(error?.message ?? error) });
+    if (!res.headersSent) json(res, 500, { message: `${error?.message ?? error}${error?.cause ? `: ${error.cause.message ?? error.cause}` : ""}` });
     else res.end();
   });
 });
