@@ -114,6 +114,26 @@ public sealed class EdgeCommandTests : IDisposable
         Assert.Contains("is a C# module", csharp.Error);
     }
 
+    [Fact]
+    public void Rename_and_remove_carry_the_function_table_and_the_function_name()
+    {
+        var root = Materialise();
+        Assert.Equal(0, Run(root, new EdgeTemplate(), "add", "alerts", "--edge-only").Exit);
+
+        var rename = Run(root, new EdgeTemplate(), "rename", "alerts", "pagers");
+
+        Assert.True(rename.Exit == 0, rename.Output + rename.Error);
+        var config = File.ReadAllText(Path.Combine(root, "supabase/config.toml"));
+        Assert.Contains("[functions.pagers]\nenabled = true\nverify_jwt = false\nentrypoint = \"../modules/pagers/mcp/dist/edge/index.js\"", config);
+        Assert.DoesNotContain("alerts", config);
+        Assert.Contains("\"function\": \"pagers\"", File.ReadAllText(Path.Combine(root, "modules/pagers/mcp/mcpops.module.json")));
+
+        var remove = Run(root, new EdgeTemplate(), "remove", "pagers", "--yes");
+
+        Assert.True(remove.Exit == 0, remove.Output + remove.Error);
+        Assert.Equal(MemoryWorkspace.SupabaseConfig, File.ReadAllText(Path.Combine(root, "supabase/config.toml")));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static (int Exit, string Output, string Error) Run(string root, ITemplateRunner runner, params string[] args)

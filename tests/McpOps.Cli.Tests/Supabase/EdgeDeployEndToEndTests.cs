@@ -12,7 +12,8 @@ namespace McpOps.Cli.Tests.Supabase;
 /// npm install and `npm run build:edge`, `mcpops supabase deploy` through the real
 /// @supabase/mcp-server-supabase 0.13.0 (stdio) to the Management API stand-in, then exactly the files
 /// the stand-in received served by Deno 2.1 behind its /functions/v1/&lt;name&gt; gateway, and the module's
-/// tools called through it with the official C# SDK client over /mcp and /sse with the anon key.
+/// tools called through it with the official C# SDK client over /mcp and /sse with the anon key, and
+/// devops-ci's edge smoke test run against it.
 /// Slow (npm install): needs Node.js, the npm registry, tests/validators/supabase-stand-in and
 /// tests/validators/deno installed.
 /// </summary>
@@ -64,6 +65,14 @@ public sealed class EdgeDeployEndToEndTests(TemplatePack pack) : IDisposable
             Assert.True(result.IsError != true, $"{path}: echo failed");
             Assert.Contains("through the gateway", string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text)));
         }
+
+        // The generated post-deploy smoke test (devops-ci) passes against the deployed function.
+        var smokeTest = Path.Combine(RepositoryPaths.Root, "templates", "devops-ci", "scripts", "edge-smoke-test.mjs");
+        var smoke = await ProcessRunner.RunAsync("node", [smokeTest, $"{standIn.Url}/functions/v1/alerts"], root, timeout: TimeSpan.FromMinutes(2), environment: new Dictionary<string, string> { ["SUPABASE_ANON_KEY"] = AnonKey });
+        Assert.True(smoke.ExitCode == 0, smoke.Output);
+        Assert.Contains("first /sse event: endpoint /functions/v1/alerts/messages", smoke.Output);
+        Assert.Contains("smoke test passed", smoke.Output);
+        Assert.DoesNotContain(AnonKey, smoke.Output);
 
         using var http = new HttpClient();
         using var anonymous = new HttpRequestMessage(HttpMethod.Post, new Uri(function, "mcp")) { Content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", new MediaTypeHeaderValue("application/json")) };
