@@ -73,6 +73,9 @@ export class SseSessions {
     });
 
     await server.connect(transport as unknown as Transport);
+    // Agent Builder requires `event: open` right after `endpoint` (the Edge entry sends it too); it is not an
+    // MCP event, and the official clients ignore it.
+    if (!res.destroyed && !res.writableEnded) res.write(`event: open\ndata: ${JSON.stringify({ sessionId: transport.sessionId })}\n\n`);
   }
 
   async post(req: IncomingMessage, res: ServerResponse, sessionId: string | null, body: unknown): Promise<void> {

@@ -137,7 +137,7 @@ describe('startServer', () => {
     assert.equal(headers.get('content-type'), 'text/event-stream');
     assert.equal(headers.get('cache-control'), 'no-cache, no-transform');
     assert.equal(headers.get('x-accel-buffering'), 'no');
-    assert.match(firstChunk, /^event: endpoint\ndata: \/messages\?sessionId=[0-9a-f-]{36}\n\n$/);
+    assert.match(firstChunk, /^event: endpoint\ndata: \/messages\?sessionId=[0-9a-f-]{36}\n\n(event: open\ndata: \{"sessionId":"[0-9a-f-]{36}"\}\n\n)?$/);
   });
 
   test('one JSON log line per request with tool name and no token', async () => {
