@@ -27,6 +27,7 @@ internal static class CheckRunner
         new ComposeRules(),
         new RepositoryRules(),
         new PinRules(),
+        new Edge.EdgeRules(),
     ];
 
     /// <summary>Throws <see cref="WorkspaceException"/> (exit 2) for an unknown module or unreadable files, naming each.</summary>

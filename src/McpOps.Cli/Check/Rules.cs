@@ -163,6 +163,31 @@ internal static class Rules
         "No token-shaped string is committed (GitHub, AWS, Slack, Google API keys, or a high-entropy value assigned to *_TOKEN/*_SECRET/*_KEY/PASSWORD).",
         "Revoke the token, remove it from the repository and its history, and read it from the environment or a secret store.");
 
+    public static readonly CheckRule EdgeVerifyJwtStated = new(
+        "EDGE001", "edge", RuleLevel.Error,
+        "An Edge module states verify_jwt explicitly: \"verifyJwt\" in the \"edge\" object of its mcpops.module.json and verify_jwt in its [functions.<name>] table of supabase/config.toml (the gateway's default is on, which refuses the new sb_publishable_ keys).",
+        "Add `\"verifyJwt\": false` to \"edge\" in mcpops.module.json (the function checks the key itself) and run `mcpops sync`, which writes verify_jwt into supabase/config.toml.");
+
+    public static readonly CheckRule EdgeNoSupabaseKey = new(
+        "EDGE002", "edge", RuleLevel.Error,
+        "No Supabase key or token is committed: sb_publishable_/sb_secret_ API keys, sbp_ personal access tokens, or JWT-shaped strings (the legacy anon and service_role keys are JWTs).",
+        "Remove it (and rotate it in the dashboard if it is a secret or service_role key); the hosted runtime injects SUPABASE_ANON_KEY and friends, CI reads SUPABASE_ACCESS_TOKEN and SUPABASE_ANON_KEY from repository secrets.");
+
+    public static readonly CheckRule EdgeFunctionName = new(
+        "EDGE003", "edge", RuleLevel.Error,
+        "An Edge module's function is named like the module: \"edge\".\"function\" in mcpops.module.json and its [functions.<name>] table in supabase/config.toml.",
+        "Set \"function\" to the module name (`mcpops rename` keeps them together) and run `mcpops sync`.");
+
+    public static readonly CheckRule EdgeBundleSize = new(
+        "EDGE004", "edge", RuleLevel.Error,
+        "A built Edge bundle (modules/<name>/mcp/dist/edge/index.js) is under Supabase's 20 MB function limit.",
+        "Drop or lazy-load large dependencies of the Edge entry (src/edge.ts) and run `npm run build:edge` again.");
+
+    public static readonly CheckRule EdgeDeployThroughMcp = new(
+        "EDGE005", "edge", RuleLevel.Error,
+        "No workflow, shell script or npm script runs `supabase functions deploy`: Edge Functions are deployed only through the Supabase MCP server.",
+        "Replace the step with `dotnet mcpops supabase deploy <module>` (deploy_edge_function through the Supabase MCP server; see docs/edge-deploy.md).");
+
     public static readonly CheckRule SuppressionWithoutReason = new(
         "SUPPRESS001", "suppression", RuleLevel.Error,
         "Every suppression gives a reason.",
@@ -189,6 +214,7 @@ internal static class Rules
         ComposeHealthcheck, ComposePlaintextSecret,
         RepositoryEnvFile, RepositoryPrivateKey, RepositoryToken,
         PinStale,
+        EdgeVerifyJwtStated, EdgeNoSupabaseKey, EdgeFunctionName, EdgeBundleSize, EdgeDeployThroughMcp,
         SuppressionWithoutReason, SuppressionUnknownRule,
     ];
 

@@ -39,6 +39,8 @@ internal static class AddCommand
             }
         });
 
+        var edge = new Option<bool>("--edge") { Description = "Also serve the module as a Supabase Edge Function (TypeScript only): src/edge.ts, `npm run build:edge`, \"targets\": [\"container\", \"edge\"], and its [functions.<name>] table in supabase/config.toml." };
+        var edgeOnly = new Option<bool>("--edge-only") { Description = "Only a Supabase Edge Function (implies --edge): no Dockerfile, compose, Kubernetes or Railway files." };
         var command = new Command("add", "Create modules/<name>/mcp with the mcp-module template (`dotnet new mcp-module`, non-interactive, into a staging folder) and wire it in as `sync` does, in one transaction: the name, the workspace, the template output and the wiring are all checked before the one commit, and on any problem nothing is changed.")
         {
             name,
@@ -46,18 +48,29 @@ internal static class AddCommand
             description,
             railway,
             language,
+            edge,
+            edgeOnly,
         };
+        command.Validators.Add(result =>
+        {
+            var wantsEdge = result.GetValue(edge) || result.GetValue(edgeOnly);
+            if (wantsEdge && result.GetValue(language) is { } lang && ModuleFlavours.Parse(lang) is { } chosen && chosen != ModuleFlavours.TypeScript)
+            {
+                result.AddError($"--edge and --edge-only need a TypeScript module (Supabase Edge Functions run under Deno); drop --language {lang}.");
+            }
+        });
         command.SetAction(parseResult => Run(
             context,
             parseResult.GetValue(name)!,
             parseResult.GetValue(port),
             parseResult.GetValue(description),
             parseResult.GetValue(railway),
-            parseResult.GetValue(language) is { } lang ? ModuleFlavours.Parse(lang) : null));
+            parseResult.GetValue(language) is { } lang ? ModuleFlavours.Parse(lang) : null,
+            parseResult.GetValue(edgeOnly) ? EdgeChoice.EdgeOnly : parseResult.GetValue(edge) ? EdgeChoice.Edge : EdgeChoice.None));
         return command;
     }
 
-    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, IModuleFlavour? flavour = null)
+    public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, IModuleFlavour? flavour = null, EdgeChoice edge = EdgeChoice.None)
     {
         if (ModuleName.Validate(name) is { } problem)
         {
@@ -93,6 +106,7 @@ internal static class AddCommand
             arguments.Add("--railway-config=" + railwayConfig);
         }
 
+        arguments.AddRange(EdgeArguments(edge));
         var folder = new ModuleNames(name).Folder;
         using (var staging = StagingFolder.Create())
         {
@@ -112,6 +126,11 @@ internal static class AddCommand
             Upgrade.TemplateRecord.Record(tree, Upgrade.TemplateRecord.Of(arguments, Upgrade.TemplateRecord.ReadFolder(staging.Path), Upgrade.UpgradeCommand.CurrentVersion));
             var plan = SyncPlanner.Plan(tree);
             var module = plan.Workspace.Modules.FirstOrDefault(m => m.Name == name);
+            if (module is not null && edge != EdgeChoice.None && !module.IsEdge)
+            {
+                throw new WorkspaceException($"`{result.CommandLine}` succeeded but the module has no Edge target in its {Workspaces.ModuleMetadata.FileName} (is the installed McpOps.Templates older than this mcpops? `dotnet new update`).");
+            }
+
             if (module is null || module.Flavour != expected)
             {
                 var found = module is null ? "no module" : $"a {module.Flavour.DisplayName} module";
@@ -137,9 +156,25 @@ internal static class AddCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The mcp-module template options for the Edge target (the template's --edge and --edge-only).</summary>
+    public static IReadOnlyList<string> EdgeArguments(EdgeChoice edge) => edge switch
+    {
+        EdgeChoice.Edge => ["--edge"],
+        EdgeChoice.EdgeOnly => ["--edge-only"],
+        _ => [],
+    };
+
     /// <summary>dotnet new exits 103 and says so when no installed template has the short name.</summary>
     private static bool TemplateMissing(TemplateRunResult result) =>
         result.ExitCode == 103
         || result.Output.Contains("No templates or subcommands found matching", StringComparison.OrdinalIgnoreCase)
         || result.Output.Contains("No templates found matching", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>What `mcpops add` asks of the template about the Supabase Edge target.</summary>
+internal enum EdgeChoice
+{
+    None,
+    Edge,
+    EdgeOnly,
 }

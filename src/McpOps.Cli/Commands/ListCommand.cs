@@ -14,8 +14,8 @@ internal static class ListCommand
 
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print a JSON array (name, language, package, description, port, railway, path, wired, missing) instead of a table." };
-        var command = new Command("list", "List the modules with their language (TypeScript or C#), package name (a C# module: its server project), port, Railway config (ts, toml or none) and whether each is fully wired; `missing` names what sync would add.")
+        var json = new Option<bool>("--json") { Description = "Print a JSON array (name, language, package, description, port, targets, function, railway, path, wired, missing) instead of a table." };
+        var command = new Command("list", "List the modules with their language (TypeScript or C#), package name (a C# module: its server project), port, targets (container, edge: a Supabase Edge Function), Railway config (ts, toml or none) and whether each is fully wired; `missing` names what sync would add.")
         {
             json,
         };
@@ -40,6 +40,8 @@ internal static class ListCommand
                     ["package"] = m.PackageName,
                     ["description"] = m.Description,
                     ["port"] = m.Port,
+                    ["targets"] = new JsonArray([.. m.Targets.Select(t => JsonValue.Create(ModuleTargets.Id(t)))]),
+                    ["function"] = m.Edge?.Name,
                     ["railway"] = m.Railway.ToString().ToLowerInvariant(),
                     ["path"] = m.Folder,
                     ["wired"] = missing[m.Name].Count == 0,
@@ -51,13 +53,14 @@ internal static class ListCommand
             return ExitCodes.Ok;
         }
 
-        string[] header = ["module", "language", "package", "port", "railway", "wired"];
+        string[] header = ["module", "language", "package", "port", "targets", "railway", "wired"];
         var rows = workspace.Modules.Select(m => new[]
         {
             m.Name,
             m.Flavour.DisplayName,
             m.PackageName,
             m.Port is null ? "?" : m.PortText,
+            ModuleTargets.Describe(m.Targets),
             m.Railway.ToString().ToLowerInvariant(),
             missing[m.Name].Count == 0 ? "yes" : "no: " + string.Join("; ", missing[m.Name]),
         }).ToList();

@@ -83,6 +83,8 @@ internal static class McpOpsCli
         root.Subcommands.Add(Upgrade.UpgradeCommand.Create(context));
         root.Subcommands.Add(Railway.RailwayCommand.Create(context));
         root.Subcommands.Add(Registry.RegistryCommand.Create(context));
+        root.Subcommands.Add(Supabase.EdgeCommand.Create(context));
+        root.Subcommands.Add(Supabase.SupabaseCommand.Create(context));
         root.SetAction(parseResult =>
         {
             // `mcpops` alone: show what it can do, on stderr, and fail as a usage error.

@@ -10,7 +10,8 @@ namespace McpOps.Cli.Wiring;
 /// The Scriban templates (embedded Wiring/Templates/*.scriban) that render the lines of each marked
 /// block from the list of modules. A template sees `modules`: objects with name, camel_name,
 /// description (escaped for a Markdown table cell), port, language (TypeScript or C#) and projects
-/// (a C# module's project paths, XML-escaped for an attribute; empty for TypeScript). Blank lines are dropped from the output,
+/// (a C# module's project paths, XML-escaped for an attribute; empty for TypeScript), targets (container+edge),
+/// function and verify_jwt (its Supabase Edge Function; empty and false without one). Blank lines are dropped from the output,
 /// so templates can be laid out for reading.
 /// </summary>
 internal static class BlockTemplates
@@ -31,6 +32,9 @@ internal static class BlockTemplates
                 ["port"] = module.PortText,
                 ["language"] = module.Flavour.DisplayName,
                 ["projects"] = new ScriptArray(module.SolutionProjects.Select(XmlAttribute)),
+                ["targets"] = ModuleTargets.Describe(module.Targets),
+                ["function"] = module.Edge?.Name ?? "",
+                ["verify_jwt"] = module.Edge?.EffectiveVerifyJwt == true ? "true" : "false",
             });
         }
 

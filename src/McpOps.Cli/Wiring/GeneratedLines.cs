@@ -30,8 +30,11 @@ internal static class GeneratedLines
     private static Regex[] Build(string templateName)
     {
         var probe = new ModuleInfo(ProbeName, ModuleFlavours.TypeScript, $"modules/{ProbeName}/mcp/package.json", "@probe/mcpopsprobe-mcp", ProbeDescription,
-            ProbePort, RailwayConfig.Ts, HasComposeFragment: true, HasKubernetesOverlay: true, [ProbeProject]);
-        var lines = BlockTemplates.Render(templateName, [probe]).Concat(BlockTemplates.Render(templateName, []));
+            ProbePort, RailwayConfig.Ts, HasComposeFragment: true, HasKubernetesOverlay: true, [ProbeProject],
+            [ModuleTarget.Container, ModuleTarget.Edge], new EdgeFunction(ProbeName, VerifyJwt: false));
+        // verify_jwt is a boolean, not a probe string: render both values so either is a generated line.
+        var verifying = probe with { Edge = new EdgeFunction(ProbeName, VerifyJwt: true) };
+        var lines = BlockTemplates.Render(templateName, [probe]).Concat(BlockTemplates.Render(templateName, [verifying])).Concat(BlockTemplates.Render(templateName, []));
         return [.. lines.Distinct(StringComparer.Ordinal).Select(line =>
         {
             var pattern = Regex.Escape(line.Trim());

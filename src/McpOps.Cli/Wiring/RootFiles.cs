@@ -16,6 +16,7 @@ internal static class RootFiles
     public const string ComposeFolder = "infra/compose";
     public const string Compose = "infra/compose/docker-compose.yml";
     public const string KubernetesEnvironments = "infra/k8s/environments";
+    public const string SupabaseConfig = "supabase/config.toml";
 
     public const string SolutionExtension = ".slnx";
 
@@ -46,6 +47,12 @@ internal static class RootFiles
         new("modules", "compose-include", m => m.HasComposeFragment, "at the top level of the file (column 0), where `include:` belongs"),
     ]);
 
+    /// <summary>Supabase's project config: one [functions.&lt;name&gt;] table per module with the Edge target.</summary>
+    private static readonly RootFile SupabaseConfigFile = new(SupabaseConfig, "Supabase Edge Functions", CommentStyle.Hash,
+    [
+        new("functions", "supabase-functions", m => m.IsEdge, "at the top level of the file, after the last key of any other table (e.g. at the end of the file)"),
+    ]);
+
     /// <summary>
     /// The workspace solution (&lt;workspace&gt;.slnx at the root) lists the projects of every C# module, one
     /// solution folder per module. With several .slnx files at the root, those with the markers are kept.
@@ -73,6 +80,14 @@ internal static class RootFiles
         AddIfPresent(tree, ReadmeFile, files, notes, $"{Readme} not found: modules table not written.");
         AddIfPresent(tree, VsCodeMcpFile, files, notes, $"{VsCodeMcp} not found: module servers not listed for VS Code agents.");
         AddSolutions(tree, workspace, files, notes);
+        if (tree.FileExists(SupabaseConfig))
+        {
+            files.Add(SupabaseConfigFile);
+        }
+        else if (workspace?.Modules.Any(m => m.IsEdge) == true)
+        {
+            notes.Add($"{SupabaseConfig} not found: Edge Functions are not listed for the Supabase CLI (mcp-workspace writes it with the `# mcpops:begin functions` markers).");
+        }
 
         if (!tree.DirectoryExists(ComposeFolder))
         {

@@ -30,8 +30,8 @@ internal static class WrittenFiles
         var name = Path.GetFileName(path);
         try
         {
-            // TypeScript and VS Code read their JSON files as JSONC (comments, and the markers sync keeps in them).
-            if (name is "tsconfig.json" || path.StartsWith(".vscode/", StringComparison.Ordinal) || path.Contains("/.vscode/", StringComparison.Ordinal))
+            // JSONC: tsconfig files and VS Code's MCP config (its mcpops markers are // comments).
+            if (name is "tsconfig.json" || path.EndsWith("/tsconfig.json", StringComparison.Ordinal) || path == RootFiles.VsCodeMcp)
             {
                 JsonFiles.ParseObject(path, text, jsonc: true);
             }
@@ -42,6 +42,10 @@ internal static class WrittenFiles
             else if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             {
                 YamlFiles.Load(path, text);
+            }
+            else if (name.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
+            {
+                return TomlProblem(path, text);
             }
             else if (name.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
             {
@@ -62,5 +66,14 @@ internal static class WrittenFiles
         }
 
         return null;
+    }
+
+    /// <summary>TOML syntax and semantics (a table defined twice, a key set twice) through Tomlyn.</summary>
+    internal static string? TomlProblem(string path, string text)
+    {
+        var document = Tomlyn.Parsing.SyntaxParser.Parse(text, path, validate: true);
+        return document.HasErrors
+            ? string.Join("; ", document.Diagnostics.Where(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error).Select(d => d.ToString()))
+            : null;
     }
 }

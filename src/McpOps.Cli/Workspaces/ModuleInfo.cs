@@ -9,7 +9,8 @@ namespace McpOps.Cli.Workspaces;
 /// One module of the workspace, modules/&lt;name&gt;/mcp, as read from its files: what every command and
 /// block template knows about it. <see cref="Manifest"/> is package.json for TypeScript, the server
 /// project for C#; <see cref="PackageName"/> is the npm package or the server project's name (Billing.Mcp);
-/// <see cref="SolutionProjects"/> are the projects the workspace solution lists (none for TypeScript).
+/// <see cref="SolutionProjects"/> are the projects the workspace solution lists (none for TypeScript);
+/// <see cref="Targets"/> where it runs, and <see cref="Edge"/> its Supabase Edge Function when one of them is edge.
 /// </summary>
 internal sealed record ModuleInfo(
     string Name,
@@ -21,7 +22,9 @@ internal sealed record ModuleInfo(
     RailwayConfig Railway,
     bool HasComposeFragment,
     bool HasKubernetesOverlay,
-    IReadOnlyList<string> SolutionProjects)
+    IReadOnlyList<string> SolutionProjects,
+    IReadOnlyList<ModuleTarget> Targets,
+    EdgeFunction? Edge)
 {
     public string Folder => $"modules/{Name}/mcp";
 
@@ -35,6 +38,11 @@ internal sealed record ModuleInfo(
 
     /// <summary>The identifier .railway/railway.ts imports the service as: crm-sync → crmSync.</summary>
     public string CamelName => ToCamelCase(Name);
+
+    public bool IsEdge => Edge is not null;
+
+    /// <summary>The bundle that is deployed as the function, modules/&lt;name&gt;/mcp/dist/edge/index.js.</summary>
+    public string EdgeBundlePath => Folder + "/" + EdgeFunction.BundlePath;
 
     public string PortText => Port?.ToString(CultureInfo.InvariantCulture) ?? "";
 

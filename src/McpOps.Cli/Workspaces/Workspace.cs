@@ -123,7 +123,9 @@ internal sealed class Workspace
             ReadRailway(tree, location.Folder),
             tree.FileExists(location.Folder + "/deploy/compose.yaml"),
             tree.FileExists(location.Folder + "/deploy/k8s/kustomization.yaml"),
-            facts.SolutionProjects);
+            facts.SolutionProjects,
+            metadata?.Targets ?? ModuleTargets.Default,
+            metadata?.Edge);
     }
 
     private static RailwayConfig ReadRailway(FileTree tree, string folder) =>

@@ -251,7 +251,49 @@ public sealed class RuleTests(TemplatePack pack)
                 return [2];
             },
             f => f["docs/secrets.md"] = "# Secrets\n`MCP_AUTH_TOKEN=ezvj20cymc8om-7tw0je4-auth-token:3`\n"),
+        ["EDGE001 verifyJwt not stated"] = new("EDGE001", BillingMetadata,
+            f => MakeEdge(f, verifyJwt: null),
+            f => MakeEdge(f, verifyJwt: false)),
+        ["EDGE001 config.toml table without verify_jwt"] = new("EDGE001", SupabaseConfig,
+            f =>
+            {
+                MakeEdge(f, verifyJwt: false);
+                Edit(f, SupabaseConfig, "verify_jwt = false\n", "");
+                return [LineOf(f[SupabaseConfig], "[functions.billing]")];
+            },
+            f => Edit(f, SupabaseConfig, "enabled = true\n", "enabled = true\nverify_jwt = false\n")),
+        ["EDGE002 Supabase secret key"] = new("EDGE002", "modules/billing/mcp/src/supabase.ts",
+            f =>
+            {
+                f["modules/billing/mcp/src/supabase.ts"] = "// client\nexport const key = '" + "sb_" + "secret_" + "Q3hD9kLmN2pR7sT1vW4xY8zA" + "';\n";
+                return [2];
+            },
+            f => f["modules/billing/mcp/src/supabase.ts"] = "// client\nexport const key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY');\n"),
+        ["EDGE002 JWT-shaped key"] = new("EDGE002", "docs/supabase.md",
+            f =>
+            {
+                f["docs/supabase.md"] = "# Keys\nanon: " + "eyJ" + "hbGciOiJIUzI1NiJ9.eyJ" + "yb2xlIjoiYW5vbiJ9.dGhpc2lzbm90YXNpZ25hdHVyZQ" + "\n";
+                return [2];
+            },
+            f => f["docs/supabase.md"] = "# Keys\nanon: the SUPABASE_ANON_KEY secret\n"),
+        ["EDGE003 function named otherwise"] = new("EDGE003", BillingMetadata,
+            f =>
+            {
+                MakeEdge(f, verifyJwt: false, function: "billing-api");
+                return [LineOf(f[BillingMetadata], "\"function\"")];
+            },
+            f => MakeEdge(f, verifyJwt: false)),
+        ["EDGE005 supabase functions deploy in a script"] = new("EDGE005", "scripts/deploy.sh",
+            f =>
+            {
+                f["scripts/deploy.sh"] = "#!/bin/sh\nnpx supabase functions deploy billing --project-ref \"$REF\"\n";
+                return [2];
+            },
+            f => f["scripts/deploy.sh"] = "#!/bin/sh\ndotnet mcpops supabase deploy billing --project-ref \"$REF\"\n"),
     };
+
+    private const string BillingMetadata = "modules/billing/mcp/mcpops.module.json";
+    private const string SupabaseConfig = "supabase/config.toml";
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 
@@ -289,7 +331,7 @@ public sealed class RuleTests(TemplatePack pack)
     [Fact]
     public void Every_rule_has_a_test_case_an_id_a_description_and_a_fix()
     {
-        var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002", "MODULE006" /* ModuleNameRuleTests: needs a module folder of another name */]).ToHashSet();
+        var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002", "MODULE006" /* ModuleNameRuleTests: needs a module folder of another name */, "EDGE004" /* EdgeRuleTests: needs a 20 MB file on disk */]).ToHashSet();
         foreach (var rule in McpOps.Cli.Check.Rules.All)
         {
             Assert.Contains(rule.Id, tested);
@@ -311,6 +353,26 @@ public sealed class RuleTests(TemplatePack pack)
         files[path] = text[..at] + to + text[(at + from.Length)..];
         var needle = expectLineOf ?? (to.Length > 0 ? to.Trim('\n').Split('\n')[0] : null);
         return needle is null ? [] : [LineOf(files[path], needle)];
+    }
+
+    /// <summary>Gives billing the Edge target as `mcpops edge enable` + sync would; returns the line of "edge" in its metadata.</summary>
+    private static int[] MakeEdge(Dictionary<string, string> files, bool? verifyJwt, string function = "billing")
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(files[BillingMetadata])!.AsObject();
+        json["targets"] = new System.Text.Json.Nodes.JsonArray("container", "edge");
+        var edge = new System.Text.Json.Nodes.JsonObject { ["function"] = function };
+        if (verifyJwt is { } flag)
+        {
+            edge["verifyJwt"] = flag;
+        }
+
+        json["edge"] = edge;
+        files[BillingMetadata] = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var block = "# mcpops:begin functions\n[functions.billing]\nenabled = true\nverify_jwt = false\nentrypoint = \"../modules/billing/mcp/dist/edge/index.js\"\n";
+        files[SupabaseConfig] = files[SupabaseConfig].Contains("[functions.billing]", StringComparison.Ordinal)
+            ? files[SupabaseConfig]
+            : files[SupabaseConfig].Replace("# mcpops:begin functions\n", block, StringComparison.Ordinal);
+        return [LineOf(files[BillingMetadata], "\"edge\"")];
     }
 
     private static string Between(string text, string start, string end)

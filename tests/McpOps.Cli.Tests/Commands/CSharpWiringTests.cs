@@ -56,7 +56,7 @@ public sealed class CSharpWiringTests(TemplatePack pack) : IDisposable
         Assert.Equal(["@acme/billing-mcp", "Inventory.Mcp"], modules.Select(m => (string)m!["package"]!));
         Assert.Equal([8080, 8082], modules.Select(m => (int)m!["port"]!));
         Assert.All(modules, m => Assert.True((bool)m!["wired"]!, m!.ToJsonString()));
-        Assert.Contains("inventory  C#          Inventory.Mcp      8082  ts       yes", CliRun.In(root, "list").Output);
+        Assert.Contains("inventory  C#          Inventory.Mcp      8082  container  ts       yes", CliRun.In(root, "list").Output);
 
         var before = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => f, f => (File.GetLastWriteTimeUtc(f), File.ReadAllText(f)));
         var changes = TreeChanges.Record(root);

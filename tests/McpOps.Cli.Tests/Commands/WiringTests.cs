@@ -165,7 +165,7 @@ public sealed class WiringTests(TemplatePack pack) : IDisposable
         var list = CliRun.In(Path.Combine(root, "modules", "billing", "mcp", "src"), "list");
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Contains("billing  TypeScript  @acme/billing-mcp  8080  ts       yes", list.Output);
+        Assert.Contains("billing  TypeScript  @acme/billing-mcp  8080  container  ts       yes", list.Output);
     }
 
     public void Dispose() => _temp.Dispose();

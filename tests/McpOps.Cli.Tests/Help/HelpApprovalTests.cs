@@ -28,6 +28,10 @@ public sealed class HelpApprovalTests
     [InlineData("mcpops-railway-deploy", "railway deploy --help")]
     [InlineData("mcpops-registry", "registry --help")]
     [InlineData("mcpops-registry-add", "registry add --help")]
+    [InlineData("mcpops-edge", "edge --help")]
+    [InlineData("mcpops-edge-enable", "edge enable --help")]
+    [InlineData("mcpops-supabase", "supabase --help")]
+    [InlineData("mcpops-supabase-deploy", "supabase deploy --help")]
     public void Help_matches_the_approved_text(string name, string commandLine)
     {
         var result = CliRun.In(Path.GetTempPath(), commandLine.Split(' '));

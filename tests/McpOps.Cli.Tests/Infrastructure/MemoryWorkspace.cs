@@ -41,6 +41,17 @@ internal static class MemoryWorkspace
 
         """;
 
+    public const string SupabaseConfig = """
+        project_id = "acme"
+
+        [api]
+        port = 54321
+
+        # mcpops:begin functions
+        # mcpops:end functions
+
+        """;
+
     public static InMemoryFileSource Create(params string[] modules)
     {
         var source = new InMemoryFileSource
@@ -83,5 +94,19 @@ internal static class MemoryWorkspace
             """;
         source[folder + "/src/server.ts"] = $"export const serverOptions = {{ defaultPort: {port} }};\n";
         source[folder + (railwayToml ? "/railway.toml" : "/railway.service.ts")] = "// railway\n";
+    }
+
+    /// <summary>A TypeScript module with the Edge target ("targets" and "edge" in mcpops.module.json, src/edge.ts).</summary>
+    public static void AddEdgeModule(InMemoryFileSource source, string name, int port = 8080, bool? verifyJwt = false, bool edgeOnly = false, string? function = null)
+    {
+        AddModule(source, name, port);
+        var folder = $"modules/{name}/mcp";
+        var verify = verifyJwt is { } flag ? $", \"verifyJwt\": {(flag ? "true" : "false")}" : "";
+        var targets = edgeOnly ? "[\"edge\"]" : "[\"container\", \"edge\"]";
+        source[folder + "/mcpops.module.json"] = $$"""
+            { "name": "{{name}}", "flavour": "typescript", "port": {{port}}, "targets": {{targets}}, "edge": { "function": "{{function ?? name}}"{{verify}} } }
+
+            """;
+        source[folder + "/src/edge.ts"] = "Deno.serve(() => new Response(\"ok\"));\n";
     }
 }

@@ -23,7 +23,7 @@ public sealed class ServerJsonTests : IDisposable
 
     private readonly TempDirectory temp = new("mcpops-registry");
 
-    private static ModuleInfo Billing => new("billing", ModuleFlavours.TypeScript, "modules/billing/mcp/package.json", "@acme/billing-mcp", "Invoices and payments.", 8080, RailwayConfig.Ts, false, false, []);
+    private static ModuleInfo Billing => new("billing", ModuleFlavours.TypeScript, "modules/billing/mcp/package.json", "@acme/billing-mcp", "Invoices and payments.", 8080, RailwayConfig.Ts, false, false, [], ModuleTargets.Default, null);
 
     public void Dispose() => temp.Dispose();
 

@@ -10,5 +10,6 @@ public static class DevopsCiOptions
         { "devops-ci.no-railway", ["--railway", "false"] },
         { "devops-ci.artifact-registry", ["--registry", "artifact-registry"] },
         { "devops-ci.mcp-registry", ["--mcp-registry", "true"] },
+        { "devops-ci.no-supabase", ["--supabase", "false"] },
     };
 }

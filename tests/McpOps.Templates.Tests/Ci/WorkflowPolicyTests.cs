@@ -179,6 +179,46 @@ public sealed class WorkflowPolicyTests(TemplatePack pack)
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Edge_functions_deploy_only_through_mcpops_with_secrets_from_settings_then_smoke_test(bool supabase)
+    {
+        using var output = await DevopsCiOutput.GenerateAsync(pack, "--supabase", supabase ? "true" : "false");
+        foreach (var file in output.Workflows.Concat(output.ShellScripts))
+        {
+            Assert.DoesNotMatch(@"supabase\s+functions\s+deploy", output.Read(file));
+        }
+
+        const string Workflow = ".github/workflows/deploy-supabase.yml";
+        Assert.Equal(supabase, File.Exists(output.Path(Workflow)));
+        Assert.Equal(supabase, File.Exists(output.Path("scripts/edge-smoke-test.mjs")));
+        if (!supabase)
+        {
+            return;
+        }
+
+        var root = await WorkflowTools.YamlAsJsonAsync(output.Path(Workflow));
+        Assert.Equal(["main"], root.GetProperty("on").GetProperty("push").GetProperty("branches").EnumerateArray().Select(b => b.GetString()));
+        Assert.True(root.GetProperty("on").GetProperty("workflow_dispatch").GetProperty("inputs").TryGetProperty("ref", out _), "no rollback input (redeploy an earlier commit)");
+        var deploy = root.GetProperty("jobs").GetProperty("deploy");
+        Assert.Equal("read", deploy.GetProperty("permissions").GetProperty("contents").GetString());
+        Assert.Single(deploy.GetProperty("permissions").EnumerateObject());
+        var steps = deploy.GetProperty("steps").EnumerateArray().ToList();
+        var runs = steps.Select(s => s.TryGetProperty("run", out var r) ? r.GetString()! : "").ToList();
+        var build = runs.FindIndex(r => r.Contains("npm run build:edge", StringComparison.Ordinal));
+        var deployStep = runs.FindIndex(r => r == "dotnet mcpops supabase deploy \"$MODULE\"");
+        var smoke = runs.FindIndex(r => r.Contains("node scripts/edge-smoke-test.mjs", StringComparison.Ordinal));
+        Assert.True(build >= 0 && deployStep > build && smoke > deployStep, $"build ({build}), deploy ({deployStep}), smoke test ({smoke}) out of order");
+        var env = steps[deployStep].GetProperty("env");
+        Assert.Equal("${{ secrets.SUPABASE_ACCESS_TOKEN }}", env.GetProperty("SUPABASE_ACCESS_TOKEN").GetString());
+        Assert.Equal("${{ vars.SUPABASE_PROJECT_REF }}", env.GetProperty("SUPABASE_PROJECT_REF").GetString());
+        Assert.Equal("${{ secrets.SUPABASE_ANON_KEY }}", steps[smoke].GetProperty("env").GetProperty("SUPABASE_ANON_KEY").GetString());
+        // The token is on no other step: the dry run, the build and the smoke test never see it.
+        Assert.Single(steps, s => s.TryGetProperty("env", out var e) && e.TryGetProperty("SUPABASE_ACCESS_TOKEN", out _));
+        Assert.Contains("Rollback", output.Read(Workflow), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Dependabot_updates_actions_npm_and_every_module_base_image()
     {

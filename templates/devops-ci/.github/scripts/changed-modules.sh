@@ -8,7 +8,8 @@
 # ALL_MODULES=true: every module (release tags, manual runs).
 # A change to the shared runtime, the root manifests, the lockfile or the root .dockerignore
 # touches every module. Nothing here lists modules by name: they are found on disk.
-# Writes modules=<json> and any=<true|false> to $GITHUB_OUTPUT when set, else to stdout.
+# Writes modules=<json> and any=<true|false>, and containers=<json> / any_container=<true|false> (those
+# with a Dockerfile: an Edge-only module has none), to $GITHUB_OUTPUT when set, else to stdout.
 set -euo pipefail
 
 name_pattern='^[a-z0-9]([a-z0-9-]*[a-z0-9])?$'
@@ -69,14 +70,26 @@ done
 json="${json%,}]"
 any=false
 [ "${#selected[@]}" -gt 0 ] && any=true
+# The selected modules that build an image (an Edge-only module has no Dockerfile).
+containers="["
+for module in "${selected[@]}"; do
+  [ -f "modules/$module/mcp/Dockerfile" ] && containers+="\"$module\","
+done
+containers="${containers%,}]"
+any_container=false
+[ "$containers" != "[]" ] && any_container=true
 
 echo "modules: $json"
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   {
     echo "modules=$json"
     echo "any=$any"
+    echo "containers=$containers"
+    echo "any_container=$any_container"
   } >>"$GITHUB_OUTPUT"
 else
   echo "modules=$json"
   echo "any=$any"
+  echo "containers=$containers"
+  echo "any_container=$any_container"
 fi
