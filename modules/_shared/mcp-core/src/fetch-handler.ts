@@ -3,7 +3,7 @@ import type { McpConfig } from './config.js';
 import { createHostGuard, createOriginGuard, type GuardHeaders, type GuardResult } from './http-guards.js';
 import { invalidParams, isJsonRpcShaped, requestIdOf } from './json-rpc-checks.js';
 import type { Logger } from './logging.js';
-import { createMcpServer } from './mcp-server.js';
+import { mcpServerFactory } from './mcp-server.js';
 import type { PromptDefinition, ResourceDefinition } from './resources.js';
 import { describeRpc } from './rpc-summary.js';
 import { RESOURCE_METADATA, routeTable } from './routes.js';
@@ -63,18 +63,11 @@ export async function createFetchHandler(options: FetchHandlerOptions, settings:
   const { config, logger } = settings;
   assertUniqueToolNames(options.tools);
   const shutdown = new AbortController();
-  const createMcp = () =>
-    createMcpServer(
-      { name: options.name, version: options.version, instructions: options.instructions },
-      {
-        tools: options.tools,
-        resources: options.resources ?? [],
-        prompts: options.prompts ?? [],
-        defaultTimeoutMs: config.toolTimeoutMs,
-        logger,
-        shutdownSignal: shutdown.signal,
-      },
-    );
+  const createMcp = mcpServerFactory(options, {
+    defaultTimeoutMs: config.toolTimeoutMs,
+    logger,
+    shutdownSignal: shutdown.signal,
+  });
   const streamable = createMcpHandler(() => createMcp(), {
     legacy: 'stateless',
     maxRequestBodySize: config.maxBodyBytes,

@@ -54,6 +54,28 @@ export function createMcpServer(identity: ServerIdentity, runtime: ToolRuntime):
   return server;
 }
 
+/** What a module declares, as both transports (Node server, fetch handler) take it. */
+export interface ModuleDeclaration extends ServerIdentity {
+  readonly tools: readonly ToolDefinition[];
+  readonly resources?: readonly ResourceDefinition[] | undefined;
+  readonly prompts?: readonly PromptDefinition[] | undefined;
+}
+
+/** One fresh McpServer per request (or legacy SSE session) for a module, as both transports need. */
+export function mcpServerFactory(
+  module: ModuleDeclaration,
+  runtime: Omit<ToolRuntime, 'tools' | 'resources' | 'prompts'>,
+): () => McpServer {
+  const identity = { name: module.name, version: module.version, instructions: module.instructions };
+  return () =>
+    createMcpServer(identity, {
+      ...runtime,
+      tools: module.tools,
+      resources: module.resources ?? [],
+      prompts: module.prompts ?? [],
+    });
+}
+
 function registerResource(server: McpServer, resource: ResourceDefinition, runtime: ToolRuntime): void {
   const metadata = {
     ...(resource.title === undefined ? {} : { title: resource.title }),

@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { loadConfig, type McpConfig } from './config.js';
 import { createRequestHandler } from './http-handler.js';
 import { createLogger, type Logger } from './logging.js';
-import { createMcpServer } from './mcp-server.js';
+import { mcpServerFactory } from './mcp-server.js';
 import { Metrics } from './metrics.js';
 import type { PromptDefinition, ResourceDefinition } from './resources.js';
 import { SseSessions } from './sse.js';
@@ -55,19 +55,12 @@ export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv
     ? new Metrics({ sseSessions: () => sse?.size ?? 0, inFlight: () => inFlight.size })
     : undefined;
 
-  const createMcp = () =>
-    createMcpServer(
-      { name: options.name, version: options.version, instructions: options.instructions },
-      {
-        tools: options.tools,
-        resources: options.resources ?? [],
-        prompts: options.prompts ?? [],
-        defaultTimeoutMs: config.toolTimeoutMs,
-        logger,
-        shutdownSignal: shutdown.signal,
-        ...(metrics === undefined ? {} : { onToolCall: metrics.observeToolCall.bind(metrics) }),
-      },
-    );
+  const createMcp = mcpServerFactory(options, {
+    defaultTimeoutMs: config.toolTimeoutMs,
+    logger,
+    shutdownSignal: shutdown.signal,
+    ...(metrics === undefined ? {} : { onToolCall: metrics.observeToolCall.bind(metrics) }),
+  });
   sse = new SseSessions({
     basePath: config.basePath,
     maxSessions: config.maxSseSessions,

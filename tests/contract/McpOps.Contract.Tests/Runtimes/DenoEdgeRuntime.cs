@@ -43,18 +43,7 @@ public sealed class DenoEdgeRuntime(string name, string denoPackage) : RuntimeAd
 
             var esbuild = Path.Combine(RepositoryLayout.Root, "node_modules", "esbuild", "bin", "esbuild");
             var entry = Path.Combine(TypeScriptRuntime.HostFolder, "dist", "tests", "contract", "hosts", "typescript", "edge-host.js");
-            using var build = Process.Start(new ProcessStartInfo(TypeScriptRuntime.Node, [esbuild, entry, .. BuildEdgeFlags(), $"--outfile={Bundle}"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = RepositoryLayout.Root,
-            })!;
-            var output = await build.StandardOutput.ReadToEndAsync() + await build.StandardError.ReadToEndAsync();
-            await build.WaitForExitAsync();
-            if (build.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"esbuild {entry} failed:\n{output}");
-            }
+            await NodeBuildStep.RunAsync($"esbuild {entry}", [esbuild, entry, .. BuildEdgeFlags(), $"--outfile={Bundle}"]);
 
             _bundled = true;
         }

@@ -39,18 +39,7 @@ public sealed class TypeScriptRuntime : RuntimeAdapter
                 throw new InvalidOperationException($"{tsc} is missing: run `npm ci` in {RepositoryLayout.Root} (bash tests/run does).");
             }
 
-            using var build = Process.Start(new ProcessStartInfo(Node, [tsc, "-b", HostFolder])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = RepositoryLayout.Root,
-            })!;
-            var output = await build.StandardOutput.ReadToEndAsync() + await build.StandardError.ReadToEndAsync();
-            await build.WaitForExitAsync();
-            if (build.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"tsc -b {HostFolder} failed:\n{output}");
-            }
+            await NodeBuildStep.RunAsync($"tsc -b {HostFolder}", tsc, "-b", HostFolder);
 
             _built = true;
         }
