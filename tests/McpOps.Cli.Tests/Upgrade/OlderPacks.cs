@@ -38,7 +38,7 @@ public sealed class OlderPacks : IAsyncLifetime, IDisposable
         }
 
         Patch(Path.Combine(old, "modules/_template/mcp/Dockerfile"), text => System.Text.RegularExpressions.Regex.Replace(text, @"ARG NODE_VERSION=\S+", OldNodePin));
-        Patch(Path.Combine(old, "modules/_template/mcp/README.md"), text => text.Replace("An MCP server module.\n", OldReadmeLine + "\n", StringComparison.Ordinal));
+        Patch(Path.Combine(old, "modules/_template/common/README.md"), text => text.Replace("An MCP server module.\n", OldReadmeLine + "\n", StringComparison.Ordinal));
         Patch(Path.Combine(old, "modules/_shared/mcp-core/README.md"), text => text + "\n" + OldCoreReadmeLine + "\n");
 
         (await ProcessRunner.RunAsync("dotnet", ["pack", Path.Combine(old, "TemplatePack.csproj"), "-o", Folder, "--nologo", "-p:VersionPrefix=" + OldVersion], old, timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();

@@ -12,6 +12,10 @@ public sealed partial class AddToolRecipeTests
 {
     private static string Template => Path.Combine(RepositoryPaths.Root, "modules", "_template", "mcp");
 
+    // One README for both flavours (modules/_template/common): each flavour's recipe is its own
+    // language's code blocks (```ts or ```csharp) of the "Add a tool" section.
+    private static string Readme => Path.Combine(RepositoryPaths.Root, "modules", "_template", "common", "README.md");
+
     [Fact]
     public async Task Template_tests_pass_before_and_after_following_the_add_a_tool_recipe()
     {
@@ -25,7 +29,7 @@ public sealed partial class AddToolRecipeTests
             CopyModule(module);
             var before = await BuildAndTestAsync(tsc, module);
 
-            var recipe = Section(await File.ReadAllTextAsync(Path.Combine(Template, "README.md")), "## Add a tool");
+            var recipe = Section(await File.ReadAllTextAsync(Readme), "## Add a tool");
             var blocks = CodeBlocks().Matches(recipe).Select(match => Dedent(match.Groups[1].Value)).ToArray();
             Assert.Equal(3, blocks.Length);
             await File.WriteAllTextAsync(Path.Combine(module, "src", "tools", "get-invoice.ts"), blocks[0]);
@@ -76,7 +80,7 @@ public sealed partial class AddToolRecipeTests
             var projectText = await File.ReadAllTextAsync(project);
             await File.WriteAllTextAsync(project, projectText.Replace("../../../../_shared/", RepositoryPaths.Root.Replace('\\', '/') + "/modules/_shared/", StringComparison.Ordinal));
 
-            var recipe = Section(await File.ReadAllTextAsync(Path.Combine(template, "README.md")), "## Add a tool");
+            var recipe = Section(await File.ReadAllTextAsync(Readme), "## Add a tool");
             var blocks = CSharpBlocks().Matches(recipe).Select(match => Dedent(match.Groups[1].Value)).ToArray();
             Assert.Equal(2, blocks.Length);
             await File.WriteAllTextAsync(Path.Combine(module, "src", "McpModuleName.Mcp", "Tools", "GetInvoiceTool.cs"), blocks[0]);

@@ -86,7 +86,7 @@ public sealed partial class PinsManifestTests(TemplatePack pack)
         // The docs say the same.
         Assert.Contains($"Node.js {minimum} or later", Read("templates", "mcp-workspace", "README.md"), StringComparison.Ordinal);
         Assert.Contains($"the images use Node.js {lts}", Read("templates", "mcp-workspace", "README.md"), StringComparison.Ordinal);
-        Assert.Contains($"Node.js {lts} (the Active LTS line)", Read("modules", "_template", "mcp", "README.md"), StringComparison.Ordinal);
+        Assert.Contains($"Node.js {lts} (the Active LTS line)", Read("modules", "_template", "common", "README.md"), StringComparison.Ordinal);
         var pinsDoc = Read("docs", "pins.md");
         Assert.Contains($"Node.js {lts}", pinsDoc, StringComparison.Ordinal);
         Assert.Contains($"gcr.io/distroless/nodejs{lts}-debian13", pinsDoc, StringComparison.Ordinal);

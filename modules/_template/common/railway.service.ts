@@ -1,4 +1,4 @@
-// Railway service for the mcp-module-name MCP server, C# (Railway IaC, npm package `railway`,
+// Railway service for the mcp-module-name MCP server (Railway IaC, npm package `railway`,
 // entry point `railway/iac`). .railway/railway.ts imports this file - `mcpops sync` adds
 // the import and the entry in the project's resources - and `railway config plan` /
 // `railway config apply` reconcile Railway with it. Deploys then come from GitHub main.
@@ -23,17 +23,28 @@ export default function mcpModuleService({ ctx, source }: McpServiceOptions) {
     ...(source ? { source } : {}),
 
     // Built from the repository root (no root directory): the Dockerfile needs the root
+//#if (CSharp)
     // .NET files and modules/_shared/mcp-core-dotnet. Its ENTRYPOINT starts the server.
+//#else
+    // lockfile and modules/_shared/mcp-core. Its CMD starts the server.
+//#endif
     build: {
       builder: "DOCKERFILE",
       dockerfilePath: "modules/mcp-module-name/mcp/Dockerfile",
       // Redeploy only when something this image is built from changes.
       watchPatterns: [
         "/modules/mcp-module-name/mcp/**",
+//#if (CSharp)
         "/modules/_shared/mcp-core-dotnet/**",
         "/global.json",
         "/Directory.Build.props",
         "/Directory.Packages.props",
+//#else
+        "/modules/_shared/mcp-core/**",
+        "/package.json",
+        "/package-lock.json",
+        "/tsconfig.base.json",
+//#endif
       ],
     },
 
