@@ -37,11 +37,14 @@ public sealed class ProbeRendererTests(TemplatePack pack)
     {
         using var real = new PackRenderer(_ => null, pack.PackagePath);
         var version = Version();
-        var probe = new ProbeRenderer(real, real.FindPackage);
+        var counting = new CountingRenderer(real);
+        var probe = new ProbeRenderer(counting, real.FindPackage);
 
         var derived = probe.Render(version, template, arguments);
         var expected = real.Render(version, template, arguments);
 
+        // It was derived from a probe render, not rendered as given.
+        Assert.DoesNotContain(string.Join(' ', arguments), counting.Renders);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), derived.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, file => Assert.True(file.Value == derived[file.Key], $"{file.Key} differs from `dotnet new {template} {string.Join(' ', arguments)}`"));
     }
