@@ -15,7 +15,8 @@ namespace McpOps.Cli.Upgrade;
 internal sealed class PackRenderer(Func<string, string?> environment, string? from) : ITemplateRenderer, IDisposable
 {
     public const string PackageId = "McpOps.Templates";
-    private readonly Dictionary<string, string> _hives = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> _hives = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _folders = [];
 
     public IReadOnlyDictionary<string, string> Render(string version, string template, IReadOnlyList<string> arguments)
     {
@@ -58,23 +59,17 @@ internal sealed class PackRenderer(Func<string, string?> environment, string? fr
         return File.Exists(cached) ? cached : null;
     }
 
-    /// <summary>The hive of <paramref name="version"/>, installed on first use; renders run in parallel, installs one at a time.</summary>
-    private string HiveFor(string version)
-    {
-        lock (_hives)
-        {
-            return _hives.TryGetValue(version, out var existing) ? existing : Install(version);
-        }
-    }
+    /// <summary>The hive of <paramref name="version"/>, installed on first use; the hives of two versions install at the same time.</summary>
+    private string HiveFor(string version) =>
+        _hives.GetOrAdd(version, v => new Lazy<string>(() => Install(v))).Value;
 
     private string Install(string version)
     {
-
         var package = FindPackage(version) ?? throw new WorkspaceException(
             $"no {PackageId} {version} package to render with. Pass it with `--from <folder or .nupkg>`, or put it in the NuGet cache: `dotnet new install {PackageId}::{version}` (then `dotnet new install {PackageId}::<the version you use>` again).");
         var hive = Path.Combine(Path.GetTempPath(), "mcpops-upgrade-hive-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(hive);
-        _hives[version] = hive;
+        _folders.Add(hive);
         var install = new ProcessStartInfo(environment(DotnetNewRunner.DotnetVariable) is { Length: > 0 } dotnet ? dotnet : "dotnet")
         {
             RedirectStandardInput = true,
@@ -105,7 +100,7 @@ internal sealed class PackRenderer(Func<string, string?> environment, string? fr
     public void Dispose()
     {
         // Only hives that were installed are listed; a failed install's folder is too (deleted here).
-        foreach (var hive in _hives.Values)
+        foreach (var hive in _folders)
         {
             try
             {

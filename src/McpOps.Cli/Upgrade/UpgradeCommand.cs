@@ -27,8 +27,8 @@ internal static class UpgradeCommand
         };
         command.SetAction(parseResult =>
         {
-            using var renderer = new PackRenderer(context.Environment, parseResult.GetValue(from) is { } folder ? Path.GetFullPath(folder, context.WorkingDirectory) : null);
-            return Run(context, renderer, parseResult.GetValue(to), parseResult.GetValue(dryRun));
+            using var packs = new PackRenderer(context.Environment, parseResult.GetValue(from) is { } folder ? Path.GetFullPath(folder, context.WorkingDirectory) : null);
+            return Run(context, new ProbeRenderer(packs, packs.FindPackage), parseResult.GetValue(to), parseResult.GetValue(dryRun));
         });
         return command;
     }

@@ -18,12 +18,15 @@ internal static class UpgradePlanner
 {
     public static UpgradePlan Plan(FileTree tree, ITemplateRenderer renderer, string targetVersion)
     {
-        var instances = TemplateRecord.Read(tree);
+        var recorded = TemplateRecord.Read(tree);
+        // Modules the record does not list (made by plain `dotnet new mcp-module`, or renamed) carry their own instance.
+        var fromModules = ModuleTemplateSection.Unrecorded(tree, recorded).ToHashSet();
+        var instances = recorded.Concat(fromModules).ToList();
         if (instances.Count == 0)
         {
             throw new WorkspaceException(
-                $"{TemplateRecord.Path} is missing or empty, so there is nothing to upgrade from: it is written by `mcpops new` and `mcpops add`. "
-                + "A workspace made with plain `dotnet new` has none; see docs/upgrade.md for how to record its templates.");
+                $"nothing to upgrade from: {TemplateRecord.Path} is missing or empty (`mcpops new` and `mcpops add` write it) and no module's {ModuleMetadata.FileName} has a \"{ModuleTemplateSection.Key}\" section (the mcp-module template writes it). "
+                + "See docs/upgrade.md for workspaces made before either existed.");
         }
 
         var upgrading = instances.Where(i => i.Version != targetVersion).ToList();
@@ -36,7 +39,11 @@ internal static class UpgradePlanner
         {
             if (instance.Version == targetVersion)
             {
-                kept.Add(instance);
+                if (!fromModules.Contains(instance))
+                {
+                    kept.Add(instance);
+                }
+
                 continue;
             }
 

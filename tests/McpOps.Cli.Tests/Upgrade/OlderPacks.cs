@@ -26,62 +26,19 @@ public sealed class OlderPacks : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var old = _work.Combine("src-old");
-        foreach (var path in new[] { "TemplatePack.csproj", "Directory.Build.props", "Directory.Packages.props", "global.json", "docs/packages/McpOps.Templates.md" })
-        {
-            Copy(Path.Combine(RepositoryPaths.Root, path), Path.Combine(old, path));
-        }
+        var old = PackSources.CopyTo(_work.Combine("src-old"));
+        old.Patch("modules/_template/mcp/Dockerfile", text => System.Text.RegularExpressions.Regex.Replace(text, @"ARG NODE_VERSION=\S+", OldNodePin), "the older Node pin");
+        old.Patch("modules/_template/common/README.md", text => text.Replace("An MCP server module.\n", OldReadmeLine + "\n", StringComparison.Ordinal), "the older README line");
+        old.Patch("modules/_shared/mcp-core/README.md", text => text + "\n" + OldCoreReadmeLine + "\n", "the extra mcp-core README line");
+        // The pins of that older pack: its manifest says 22.20.0 (the pack writes the manifest's pins, not the Dockerfile's).
+        old.Patch("eng/pins.json", text => text.Replace("\"tag\": \"26.12.1-trixie-slim\"", "\"tag\": \"22.20.0-trixie-slim\"", StringComparison.Ordinal), "the older Node pin in the manifest");
 
-        foreach (var folder in new[] { "templates", "modules/_template", "modules/_shared" })
-        {
-            CopyTree(Path.Combine(RepositoryPaths.Root, folder), Path.Combine(old, folder));
-        }
-
-        Patch(Path.Combine(old, "modules/_template/mcp/Dockerfile"), text => System.Text.RegularExpressions.Regex.Replace(text, @"ARG NODE_VERSION=\S+", OldNodePin));
-        Patch(Path.Combine(old, "modules/_template/common/README.md"), text => text.Replace("An MCP server module.\n", OldReadmeLine + "\n", StringComparison.Ordinal));
-        Patch(Path.Combine(old, "modules/_shared/mcp-core/README.md"), text => text + "\n" + OldCoreReadmeLine + "\n");
-
-        (await ProcessRunner.RunAsync("dotnet", ["pack", Path.Combine(old, "TemplatePack.csproj"), "-o", Folder, "--nologo", "-p:VersionPrefix=" + OldVersion], old, timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
-        (await ProcessRunner.RunAsync("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, "TemplatePack.csproj"), "-o", Folder, "--nologo"], RepositoryPaths.Root, timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
+        await old.PackAsync(Folder, OldVersion);
+        await PackSources.CopyTo(_work.Combine("src-new")).PackAsync(Folder);
         (await ProcessRunner.RunAsync("dotnet", ["new", "install", Path.Combine(Folder, $"McpOps.Templates.{OldVersion}.nupkg"), "--debug:custom-hive", OldHive], _work.Path)).EnsureSuccess();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _work.Dispose();
-
-    private static void Patch(string path, Func<string, string> patch)
-    {
-        var before = File.ReadAllText(path);
-        var after = patch(before);
-        if (after == before)
-        {
-            throw new InvalidOperationException($"{path}: the deliberate difference of the older pack no longer applies; update {nameof(OlderPacks)}.");
-        }
-
-        File.WriteAllText(path, after);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        if (File.Exists(from))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to);
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file).Replace('\\', '/');
-            if (relative.Split('/').Any(part => part is "node_modules" or "bin" or "obj" or "dist"))
-            {
-                continue;
-            }
-
-            Copy(file, Path.Combine(to, relative));
-        }
-    }
 }

@@ -85,6 +85,51 @@ public sealed class UpgradeEndToEndTests(OlderPacks packs) : IClassFixture<Older
         Assert.Equal(before, Snapshot(root));
     }
 
+    [Fact]
+    public async Task A_module_made_with_plain_dotnet_new_is_traced_by_its_own_mcpops_module_json_and_upgrades()
+    {
+        var root = OldWorkspace();
+        // Not `mcpops add`: the record does not list it; its template section (written by the 0.0.9 pack) does.
+        (await ProcessRunner.RunAsync("dotnet", ["new", "mcp-module", "-n", "ledger", "--scope", "acme", "--port", "8090", "--debug:custom-hive", packs.OldHive, "--no-update-check"], root)).EnsureSuccess();
+        Assert.Equal(0, CliRun.In(root, "sync").ExitCode);
+        Assert.DoesNotContain(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => i.Arguments.Contains("ledger"));
+        Edit(root, "modules/ledger/mcp/Dockerfile", text => text + TeamLabel + "\n");
+
+        var result = CliRun.In(root, "upgrade", "--from", packs.Folder);
+
+        Assert.True(result.ExitCode is ExitCodes.Ok or ExitCodes.Conflicts, result.ToString());
+        var after = Files(root);
+        Assert.DoesNotContain(OlderPacks.OldNodePin, after["modules/ledger/mcp/Dockerfile"], StringComparison.Ordinal);
+        Assert.EndsWith(TeamLabel + "\n", after["modules/ledger/mcp/Dockerfile"], StringComparison.Ordinal);
+        Assert.Contains("merged   modules/ledger/mcp/Dockerfile (your edits kept)", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"\"version\": \"{OlderPacks.NewVersion}\"", after["modules/ledger/mcp/mcpops.module.json"], StringComparison.Ordinal);
+        Assert.Contains("--port=8090", after["modules/ledger/mcp/mcpops.module.json"], StringComparison.Ordinal);
+        // Upgraded, it is recorded like a module `mcpops add` made.
+        Assert.Contains(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => i.Arguments.Contains("ledger") && i.Version == OlderPacks.NewVersion && i.Files.Count > 0);
+    }
+
+    [Fact]
+    public void A_renamed_module_keeps_its_trace_and_upgrades_under_its_new_name()
+    {
+        var root = OldWorkspace();
+        var renamed = CliRun.In(root, "rename", "billing", "invoices");
+        Assert.True(renamed.ExitCode == 0, renamed.ToString());
+        const string NewModule = "modules/invoices/mcp";
+        Assert.Contains("\"--name\", \"invoices\"", File.ReadAllText(Path.Combine(root, NewModule, "mcpops.module.json")), StringComparison.Ordinal);
+
+        var result = CliRun.In(root, "upgrade", "--from", packs.Folder);
+
+        // The README conflict of OldWorkspace moves with the module; everything else merges.
+        Assert.True(result.ExitCode == ExitCodes.Conflicts, result.ToString());
+        Assert.Contains($"CONFLICT {NewModule}/README.md", result.Output, StringComparison.Ordinal);
+        var after = Files(root);
+        Assert.DoesNotContain(OlderPacks.OldNodePin, after[$"{NewModule}/Dockerfile"], StringComparison.Ordinal);
+        Assert.EndsWith(TeamLabel + "\n", after[$"{NewModule}/Dockerfile"], StringComparison.Ordinal);
+        Assert.Contains("invoices", after[$"{NewModule}/Dockerfile"], StringComparison.Ordinal);
+        Assert.DoesNotContain(after.Keys, path => path.StartsWith("modules/billing/", StringComparison.Ordinal));
+        Assert.Contains(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => i.Arguments.Contains("invoices") && i.Version == OlderPacks.NewVersion);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary>`mcpops new` + `mcpops add billing` with the older pack (recorded as its version), then hand edits.</summary>
