@@ -80,10 +80,10 @@ export class WebSseSessions {
     return this.#sessions.size;
   }
 
-  async open(request: Request, headers: Readonly<Record<string, string>>): Promise<Response> {
+  async open(request: Request): Promise<Response> {
     const { maxSessions, keepAliveMs, idleTimeoutMs, maxLifetimeMs, logger } = this.#options;
     if (this.#sessions.size >= maxSessions) {
-      return jsonRpcErrorResponse(503, 'Too many open SSE sessions, retry later.', { 'Retry-After': '5', ...headers });
+      return jsonRpcErrorResponse(503, 'Too many open SSE sessions, retry later.', { 'Retry-After': '5' });
     }
     const transport = new WebSseTransport();
     const server = this.#options.createServer();
@@ -133,25 +133,23 @@ export class WebSseSessions {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-cache, no-transform',
         'X-Accel-Buffering': 'no',
-        ...headers,
       },
     });
   }
 
-  post(sessionId: string | null, body: unknown, headers: Readonly<Record<string, string>>): Response {
+  post(sessionId: string | null, body: unknown): Response {
     const transport = sessionId === null ? undefined : this.#sessions.get(sessionId);
     if (transport === undefined) {
       return jsonRpcErrorResponse(
         404,
         'Unknown or expired SSE session: it lives on another instance or has ended. Reconnect to /sse, or use Streamable HTTP on /mcp, which any instance can answer.',
-        headers,
       );
     }
     transport.lastActivity = Date.now();
     for (const message of Array.isArray(body) ? body : [body]) {
       transport.onmessage?.(message as JSONRPCMessage);
     }
-    return new Response('Accepted', { status: 202, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+    return new Response('Accepted', { status: 202, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
 
   async closeAll(): Promise<void> {
