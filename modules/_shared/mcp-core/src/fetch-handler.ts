@@ -11,7 +11,7 @@ import type { PromptDefinition, ResourceDefinition } from './resources.js';
 import { describeRpc } from './rpc-summary.js';
 import { RESOURCE_METADATA, routeTable, type Route } from './routes.js';
 import { assertUniqueToolNames, type ToolDefinition } from './tools.js';
-import { createWebBearerAuth } from './web-auth.js';
+import { createBearerAuth } from './auth.js';
 import { readWebJsonBody } from './web-body.js';
 import { jsonResponse, jsonRpcErrorResponse } from './web-responses.js';
 import { WebSseSessions } from './web-sse.js';
@@ -100,13 +100,13 @@ export async function createFetchHandler(options: FetchHandlerOptions, settings:
   const routes = routeTable(config.basePath, { resourceMetadata: advertiseMetadata, metrics: metrics !== undefined });
   const hostGuard = createHostGuard(config);
   const originGuard = createOriginGuard(config);
-  const isAuthorized = settings.acceptedTokens === undefined ? async () => true : await createWebBearerAuth(settings.acceptedTokens);
+  const isAuthorized = settings.acceptedTokens === undefined ? () => true : createBearerAuth(settings.acceptedTokens);
   const prefix = settings.ignoredPathPrefix ?? '';
 
   /** Everything behind the bearer token: metrics, then the MCP endpoints. */
   const serveProtected = async (request: Request, url: URL, route: Route, details: RequestDetails, publicOrigin: string): Promise<Response> => {
     const authorization = request.headers.get('authorization');
-    if (!(await isAuthorized(authorization))) {
+    if (!isAuthorized(authorization)) {
       // RFC 6750 section 3: no credentials get a bare challenge, wrong ones error="invalid_token".
       const metadata = advertiseMetadata ? `resource_metadata="${publicOrigin}${RESOURCE_METADATA}${config.basePath}/mcp"` : '';
       const invalid = authorization === null ? '' : 'error="invalid_token", error_description="The bearer token is not valid for this server"';

@@ -117,28 +117,55 @@ async function write(response: Response, res: ServerResponse): Promise<void> {
   await stream(response.body, response.status, headers, res);
 }
 
-/** An event stream: each chunk as it comes, waiting for the socket to drain; a disconnect cancels the body. */
+/**
+ * An event stream. A Streamable HTTP answer is usually complete at once (its one event, then the end): what
+ * the body yields before the event loop turns goes out in one write with its Content-Length, a third of the
+ * system calls of a chunked stream. A stream still open after that (SSE sessions, slow tools) is written
+ * chunk by chunk as it comes, waiting for the socket to drain; a disconnect cancels the body.
+ */
 async function stream(body: ReadableStream<Uint8Array>, status: number, headers: Record<string, string | string[]>, res: ServerResponse): Promise<void> {
-  res.writeHead(status, headers);
-  // Headers go out with the first event; a stream that stays quiet sends them on its own.
-  const flush = setImmediate(() => res.flushHeaders());
   const reader = body.getReader();
+  const early: Uint8Array[] = [];
+  let pending: ReturnType<typeof reader.read> | undefined;
+  for (;;) {
+    const next = reader.read();
+    const result = await Promise.race([next, nextTurn()]);
+    if (result === undefined) {
+      pending = next;
+      break;
+    }
+    if (result.done) {
+      const bytes = Buffer.concat(early);
+      res.writeHead(status, { ...headers, 'content-length': String(bytes.byteLength) });
+      res.end(bytes);
+      return;
+    }
+    early.push(result.value);
+  }
+
+  res.writeHead(status, headers);
+  for (const chunk of early) res.write(chunk);
+  if (early.length === 0) res.flushHeaders();
   const cancel = () => void reader.cancel().catch(() => undefined);
   res.once('close', cancel);
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await (pending ?? reader.read());
+      pending = undefined;
       if (done || res.destroyed) break;
-      clearImmediate(flush);
       if (!res.write(value)) await drained(res);
     }
   } catch {
     // The body errored: end the response with what was sent.
   } finally {
-    clearImmediate(flush);
     res.off('close', cancel);
     res.end();
   }
+}
+
+/** Resolves after the current turn of the event loop, once pending I/O callbacks have run. */
+function nextTurn(): Promise<undefined> {
+  return new Promise((resolve) => setImmediate(resolve, undefined));
 }
 
 function drained(res: ServerResponse): Promise<void> {
