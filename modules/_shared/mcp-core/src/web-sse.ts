@@ -63,10 +63,11 @@ class WebSseTransport implements Transport {
 }
 
 /**
- * Legacy HTTP+SSE sessions for the web-standard handler. The first event is `endpoint` (the POST
- * URL with the public path, e.g. /functions/v1/<name>/messages?sessionId=...), then `open`, which
- * Agent Builder-style clients require; standard clients ignore it. Sessions live in this
- * isolate's memory: a POST that reaches another instance gets a 404 JSON-RPC error naming /mcp.
+ * Legacy HTTP+SSE sessions (protocol 2024-11-05; SDK 2.x has no server transport for it) for the fetch
+ * handler, on Node and on the Edge. The first event is `endpoint` (the POST URL with the public path, e.g.
+ * /functions/v1/<name>/messages?sessionId=...), then `open`, which Agent Builder-style clients require;
+ * standard clients ignore it. Sessions live in this process's (or isolate's) memory: a POST that reaches
+ * another replica gets a 404 JSON-RPC error naming /mcp.
  */
 export class WebSseSessions {
   readonly #sessions = new Map<string, WebSseTransport>();
