@@ -2,7 +2,8 @@
 // mcp-core-dotnet serving the module template's tools), as a module would start in its container:
 //   - cold start: from spawn to the first 200 of GET /health (median of RUNS starts, polling every 2 ms);
 //   - idle RSS: VmRSS of the process 1 s after it answered /health;
-//   - RSS after a soak: after 10,000 tools/call (echo) over Streamable HTTP, 8 at a time, then 1 s idle.
+//   - RSS after a soak: after 10,000 tools/call (echo) over Streamable HTTP, 8 at a time, then 1 s idle, with the
+//     server's CPU time per call during the soak.
 // Usage: node bench/mcp-core/startup.mjs <typescript-entry.js> <dotnet-host.dll>   (RUNS, CALLS to change counts)
 // Prints markdown table rows on stdout.
 import { spawn } from 'node:child_process';
@@ -62,6 +63,13 @@ async function stop(child) {
   await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
 }
 
+// utime + stime of the whole process (clock ticks of 10 ms): the server's own work per call, which a busy machine
+// disturbs far less than wall-clock throughput.
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 function callEcho(port, agent, id) {
@@ -103,15 +111,17 @@ for (const runtime of runtimes) {
   await sleep(1000);
   const idle = rssMiB(child.pid);
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const cpuBefore = cpuMs(child.pid);
   let next = 0;
   await Promise.all(Array.from({ length: 8 }, async () => {
     while (next < calls) await callEcho(port, agent, next++);
   }));
   agent.destroy();
+  const cpuPerCall = ((cpuMs(child.pid) - cpuBefore) * 1000) / calls;
   await sleep(1000);
   const soaked = rssMiB(child.pid);
   await stop(child);
   console.log(`| cold start to first healthy /health, ${runtime.name} (${runtime.target}) | ${median(times).toFixed(0)} ms | median of ${runs}; min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)} |`);
   console.log(`| idle RSS after start, ${runtime.name} | ${idle.toFixed(1)} MiB | 1 s after the first 200 |`);
-  console.log(`| RSS after ${calls.toLocaleString('en')} tools/call, ${runtime.name} | ${soaked.toFixed(1)} MiB | echo over /mcp, 8 at a time, then 1 s idle |`);
+  console.log(`| RSS after ${calls.toLocaleString('en')} tools/call, ${runtime.name} | ${soaked.toFixed(1)} MiB | echo over /mcp, 8 at a time, then 1 s idle; server CPU ${cpuPerCall.toFixed(0)} µs/call |`);
 }

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { normalizeOrigin, stripPort, type McpConfig } from './config.js';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
@@ -6,7 +5,7 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
 const PLATFORM_HEALTH_HOSTS = ['healthcheck.railway.app'];
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '[::]']);
 
-/** The request headers the guards read: Node's IncomingHttpHeaders and the web handler's view both fit. */
+/** The request headers the guards read. */
 export interface GuardHeaders {
   readonly host?: string | undefined;
   readonly origin?: string | undefined;
@@ -57,48 +56,4 @@ export function createOriginGuard(config: McpConfig): (headers: GuardHeaders) =>
     }
     return { ok: false, status: 403, message: 'Origin not allowed' };
   };
-}
-
-export type BodyResult =
-  | { kind: 'ok'; value: unknown }
-  | { kind: 'too-large' }
-  | { kind: 'invalid-json' }
-  | { kind: 'unsupported-media-type' };
-
-/**
- * Reads and parses a JSON body with a hard size cap, so one client cannot make a replica
- * buffer an unbounded payload. On overflow reading stops; the caller answers 413 with
- * `Connection: close` so the half-read socket is not reused.
- */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
-  const contentType = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(contentType)) return { kind: 'unsupported-media-type' };
-
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return { kind: 'too-large' };
-
-  const raw = await new Promise<Buffer | undefined>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        // Stop buffering but keep the socket: the caller still has to send the 413.
-        req.off('data', onData);
-        req.pause();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-  if (raw === undefined) return { kind: 'too-large' };
-  try {
-    return { kind: 'ok', value: JSON.parse(raw.toString('utf8')) };
-  } catch {
-    return { kind: 'invalid-json' };
-  }
 }

@@ -1,5 +1,5 @@
 import { completable, McpServer, ResourceTemplate, type CallToolResult, type ServerContext } from '@modelcontextprotocol/server';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Logger } from './logging.js';
 import type { PromptDefinition, ResourceDefinition } from './resources.js';
 import { errorResult, type ClientLogLevel, type ToolDefinition, type ToolResult } from './tools.js';
@@ -43,7 +43,7 @@ export function createMcpServer(identity: ServerIdentity, runtime: ToolRuntime):
       {
         ...(tool.title === undefined ? {} : { title: tool.title }),
         description: tool.description,
-        inputSchema: tool.inputSchema,
+        inputSchema: inputSchemaOf(tool),
         ...(tool.annotations === undefined ? {} : { annotations: tool.annotations }),
       },
       async (args: unknown, ctx: ServerContext) => (await runTool(tool, args, ctx, runtime)) as CallToolResult,
@@ -52,6 +52,18 @@ export function createMcpServer(identity: ServerIdentity, runtime: ToolRuntime):
   for (const resource of runtime.resources) registerResource(server, resource, runtime);
   for (const prompt of runtime.prompts) registerPrompt(server, prompt, runtime);
   return server;
+}
+
+/**
+ * The tool's argument schema as one object schema, built once per tool: given the raw shape, the SDK would
+ * build it (and zod compile its parser) again for every request's fresh server.
+ */
+const inputSchemas = new WeakMap<ToolDefinition, z.ZodObject>();
+
+function inputSchemaOf(tool: ToolDefinition): z.ZodObject {
+  let schema = inputSchemas.get(tool);
+  if (schema === undefined) inputSchemas.set(tool, (schema = z.object(tool.inputSchema)));
+  return schema;
 }
 
 /** What a module declares, as both transports (Node server, fetch handler) take it. */

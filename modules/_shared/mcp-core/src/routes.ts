@@ -1,12 +1,16 @@
-import type { McpConfig } from './config.js';
-
-/** The endpoints every HTTP front end serves (Node and web-standard), by path. */
+/** The endpoints the fetch handler serves, by path. */
 export type Route = 'health' | 'ready' | 'metrics' | 'mcp' | 'sse' | 'messages' | 'resource-metadata';
 
 export const RESOURCE_METADATA = '/.well-known/oauth-protected-resource';
 
-export function routeTable(config: McpConfig, authEnabled: boolean): Map<string, Route> {
-  const { basePath } = config;
+export interface RouteOptions {
+  /** RFC 9728 metadata for the bearer-protected endpoints. */
+  readonly resourceMetadata: boolean;
+  /** Prometheus text on /metrics. */
+  readonly metrics: boolean;
+}
+
+export function routeTable(basePath: string, options: RouteOptions): Map<string, Route> {
   const table = new Map<string, Route>([
     // Probes are also answered at the root so platform health checks need no prefix.
     ['/health', 'health'],
@@ -15,11 +19,11 @@ export function routeTable(config: McpConfig, authEnabled: boolean): Map<string,
   for (const route of ['health', 'ready', 'mcp', 'sse', 'messages'] as const) {
     table.set(`${basePath}/${route}`, route);
   }
-  if (authEnabled) {
+  if (options.resourceMetadata) {
     table.set(RESOURCE_METADATA, 'resource-metadata');
     table.set(`${RESOURCE_METADATA}${basePath}/mcp`, 'resource-metadata');
   }
-  if (config.metrics) {
+  if (options.metrics) {
     table.set('/metrics', 'metrics');
     table.set(`${basePath}/metrics`, 'metrics');
   }

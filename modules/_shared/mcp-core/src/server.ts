@@ -3,14 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { loadConfig, type McpConfig } from './config.js';
-import { createRequestHandler } from './http-handler.js';
+import { createFetchHandler, type FetchHandler } from './fetch-handler.js';
 import { createLogger, type Logger } from './logging.js';
-import { mcpServerFactory } from './mcp-server.js';
 import { Metrics } from './metrics.js';
+import { toNodeListener } from './node-bridge.js';
 import type { PromptDefinition, ResourceDefinition } from './resources.js';
-import { SseSessions } from './sse.js';
-import { createStreamableEndpoint, type StreamableEndpoint } from './streamable.js';
-import { assertUniqueToolNames, type ToolDefinition } from './tools.js';
+import type { ToolDefinition } from './tools.js';
 
 export interface ServerOptions {
   /** Server name reported to clients and in logs, e.g. "billing-mcp". */
@@ -42,50 +40,33 @@ export interface RunningServer {
 /**
  * Validates configuration (throws ConfigError), then listens. `env` defaults to process.env;
  * tests pass their own object so parallel servers do not share settings.
+ *
+ * Only what is Node's own lives here: the listener and its socket timeouts, in-flight tracking for the
+ * SIGTERM drain, and the stdout logger. Every request is served by the fetch handler the Edge entry uses.
  */
 export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = loadConfig(env, options.defaultPort === undefined ? {} : { port: options.defaultPort });
-  assertUniqueToolNames(options.tools);
   const logger = options.logger ?? createLogger({ name: options.name, version: options.version, level: config.logLevel });
-  const shutdown = new AbortController();
   let draining = false;
   const inFlight = new Set<object>();
-  let sse: SseSessions | undefined;
+  let handler: FetchHandler | undefined;
   const metrics = config.metrics
-    ? new Metrics({ sseSessions: () => sse?.size ?? 0, inFlight: () => inFlight.size })
+    ? new Metrics({ sseSessions: () => handler?.sseSessions ?? 0, inFlight: () => inFlight.size })
     : undefined;
-
-  const createMcp = mcpServerFactory(options, {
-    defaultTimeoutMs: config.toolTimeoutMs,
-    logger,
-    shutdownSignal: shutdown.signal,
-    ...(metrics === undefined ? {} : { onToolCall: metrics.observeToolCall.bind(metrics) }),
-  });
-  sse = new SseSessions({
-    basePath: config.basePath,
-    maxSessions: config.maxSseSessions,
-    keepAliveMs: config.sseKeepAliveMs,
-    idleTimeoutMs: config.sseIdleTimeoutMs,
-    createServer: createMcp,
-    logger,
-  });
-
-  const streamable = createStreamableEndpoint(createMcp, logger, config.maxBodyBytes, config.sseKeepAliveMs);
-  const handler = createRequestHandler({
+  handler = await createFetchHandler(options, {
     config,
     logger,
-    identity: options,
-    sse,
-    streamable,
-    metrics,
-    isDraining: () => draining,
+    acceptedTokens: config.authToken === undefined ? undefined : [config.authToken],
+    ...(metrics === undefined ? {} : { metrics }),
   });
+
+  const listener = toNodeListener(handler.fetch, (error) => logger.error({ err: error }, 'request bridge failed'));
   const server = createServer((req, res) => {
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     // During drain, ask keep-alive clients to reconnect (to another replica).
     if (draining) res.setHeader('Connection', 'close');
-    handler(req, res);
+    listener(req, res);
   });
   // Slow-loris bounds; SSE streams are responses, which these do not limit.
   server.headersTimeout = 20_000;
@@ -107,35 +88,31 @@ export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv
   );
 
   let closing: Promise<void> | undefined;
-  const sessions = sse;
-  const close = () =>
-    (closing ??= drain(server, sessions, streamable, inFlight, config, logger, shutdown, () => (draining = true)));
+  const fetchHandler = handler;
+  const close = () => (closing ??= drain(server, fetchHandler, inFlight, config, logger, () => (draining = true)));
   return { url, port, config, logger, close };
 }
 
 async function drain(
   server: Server,
-  sse: SseSessions,
-  streamable: StreamableEndpoint,
+  handler: FetchHandler,
   inFlight: Set<object>,
   config: McpConfig,
   logger: Logger,
-  shutdown: AbortController,
   startDraining: () => void,
 ): Promise<void> {
   const deadline = Date.now() + config.shutdownTimeoutMs;
   startDraining();
-  logger.info({ inFlight: inFlight.size, sseSessions: sse.size }, 'shutting down');
+  logger.info({ inFlight: inFlight.size, sseSessions: handler.sseSessions }, 'shutting down');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  await sse.closeAll();
+  await handler.drain();
   server.closeIdleConnections();
 
   while (inFlight.size > 0 && Date.now() < deadline) await delay(25);
   if (inFlight.size > 0) {
     logger.warn({ inFlight: inFlight.size }, 'shutdown deadline reached; closing remaining connections');
-    shutdown.abort(new Error('server shutting down'));
   }
-  await streamable.close();
+  await handler.close();
   server.closeAllConnections();
   await closed;
   logger.info('shutdown complete');

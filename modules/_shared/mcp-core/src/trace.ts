@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
-
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const CLOUD_TRACE_CONTEXT = /^([0-9a-f]{32})(?:\/(\d{1,20}))?(?:;o=([01]))?$/i;
 
@@ -8,18 +6,18 @@ const CLOUD_TRACE_CONTEXT = /^([0-9a-f]{32})(?:\/(\d{1,20}))?(?:;o=([01]))?$/i;
  * Google's `X-Cloud-Trace-Context`). The trace is `projects/<GOOGLE_CLOUD_PROJECT>/traces/<id>` when
  * the project is known (Cloud Logging links only that form), the bare id otherwise.
  */
-export function traceLogFields(headers: IncomingHttpHeaders, project: string): Record<string, string | boolean> {
+export function traceLogFields(headers: Headers, project: string): Record<string, string | boolean> {
   let traceId: string | undefined;
   let spanId: string | undefined;
   let sampled: boolean | undefined;
-  const parent = single(headers.traceparent)?.trim().toLowerCase();
+  const parent = headers.get('traceparent')?.trim().toLowerCase();
   const parentMatch = parent === undefined ? null : TRACEPARENT.exec(parent);
   if (parentMatch !== null && !/^0+$/.test(parentMatch[1]!)) {
     traceId = parentMatch[1];
     spanId = parentMatch[2];
     sampled = (Number.parseInt(parentMatch[3]!, 16) & 1) === 1;
   } else {
-    const cloud = CLOUD_TRACE_CONTEXT.exec(single(headers['x-cloud-trace-context'])?.trim() ?? '');
+    const cloud = CLOUD_TRACE_CONTEXT.exec(headers.get('x-cloud-trace-context')?.trim() ?? '');
     if (cloud !== null) {
       traceId = cloud[1]!.toLowerCase();
       // Its span id is decimal; Cloud Logging wants the 16-digit hexadecimal form.
@@ -35,6 +33,3 @@ export function traceLogFields(headers: IncomingHttpHeaders, project: string): R
   };
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

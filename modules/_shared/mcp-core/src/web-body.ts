@@ -1,8 +1,13 @@
-import type { BodyResult } from './http-guards.js';
+export type BodyResult =
+  | { kind: 'ok'; value: unknown }
+  | { kind: 'too-large' }
+  | { kind: 'invalid-json' }
+  | { kind: 'unsupported-media-type' };
 
 /**
- * The web-standard twin of readJsonBody: the same media-type check and hard size cap, reading the
- * stream chunk by chunk so an oversized body is never buffered whole.
+ * Reads and parses a JSON body with a hard size cap, so one client cannot make a replica buffer an
+ * unbounded payload: the stream is read chunk by chunk and reading stops at the cap. The caller answers
+ * 413 with `Connection: close` so the half-read connection is not reused.
  */
 export async function readWebJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const contentType = request.headers.get('content-type') ?? '';

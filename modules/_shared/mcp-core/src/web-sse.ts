@@ -63,10 +63,11 @@ class WebSseTransport implements Transport {
 }
 
 /**
- * Legacy HTTP+SSE sessions for the web-standard handler. The first event is `endpoint` (the POST
- * URL with the public path, e.g. /functions/v1/<name>/messages?sessionId=...), then `open`, which
- * Agent Builder-style clients require; standard clients ignore it. Sessions live in this
- * isolate's memory: a POST that reaches another instance gets a 404 JSON-RPC error naming /mcp.
+ * Legacy HTTP+SSE sessions (protocol 2024-11-05; SDK 2.x has no server transport for it) for the fetch
+ * handler, on Node and on the Edge. The first event is `endpoint` (the POST URL with the public path, e.g.
+ * /functions/v1/<name>/messages?sessionId=...), then `open`, which Agent Builder-style clients require;
+ * standard clients ignore it. Sessions live in this process's (or isolate's) memory: a POST that reaches
+ * another replica gets a 404 JSON-RPC error naming /mcp.
  */
 export class WebSseSessions {
   readonly #sessions = new Map<string, WebSseTransport>();
@@ -80,10 +81,10 @@ export class WebSseSessions {
     return this.#sessions.size;
   }
 
-  async open(request: Request, headers: Readonly<Record<string, string>>): Promise<Response> {
+  async open(request: Request): Promise<Response> {
     const { maxSessions, keepAliveMs, idleTimeoutMs, maxLifetimeMs, logger } = this.#options;
     if (this.#sessions.size >= maxSessions) {
-      return jsonRpcErrorResponse(503, 'Too many open SSE sessions, retry later.', { 'Retry-After': '5', ...headers });
+      return jsonRpcErrorResponse(503, 'Too many open SSE sessions, retry later.', { 'Retry-After': '5' });
     }
     const transport = new WebSseTransport();
     const server = this.#options.createServer();
@@ -133,25 +134,23 @@ export class WebSseSessions {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-cache, no-transform',
         'X-Accel-Buffering': 'no',
-        ...headers,
       },
     });
   }
 
-  post(sessionId: string | null, body: unknown, headers: Readonly<Record<string, string>>): Response {
+  post(sessionId: string | null, body: unknown): Response {
     const transport = sessionId === null ? undefined : this.#sessions.get(sessionId);
     if (transport === undefined) {
       return jsonRpcErrorResponse(
         404,
         'Unknown or expired SSE session: it lives on another instance or has ended. Reconnect to /sse, or use Streamable HTTP on /mcp, which any instance can answer.',
-        headers,
       );
     }
     transport.lastActivity = Date.now();
     for (const message of Array.isArray(body) ? body : [body]) {
       transport.onmessage?.(message as JSONRPCMessage);
     }
-    return new Response('Accepted', { status: 202, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+    return new Response('Accepted', { status: 202, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
 
   async closeAll(): Promise<void> {
