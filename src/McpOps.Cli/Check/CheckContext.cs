@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpOps.Cli.Check.Yaml;
@@ -15,7 +16,7 @@ internal sealed class CheckContext
 {
     private readonly List<Finding> _findings = [];
     private readonly List<string> _unreadable = [];
-    private readonly Dictionary<string, TextLines> _lines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TextLines> _lines;
 
     public CheckContext(CheckFiles files, string? moduleFilter)
     {
@@ -23,6 +24,16 @@ internal sealed class CheckContext
         ModuleFilter = moduleFilter;
         AllModules = ModuleDiscovery.Find(files);
         Modules = moduleFilter is null ? AllModules : [.. AllModules.Where(m => m.Name == moduleFilter)];
+        _lines = new(StringComparer.Ordinal);
+    }
+
+    private CheckContext(CheckContext shared)
+    {
+        Files = shared.Files;
+        ModuleFilter = shared.ModuleFilter;
+        AllModules = shared.AllModules;
+        Modules = shared.Modules;
+        _lines = shared._lines;
     }
 
     public CheckFiles Files { get; }
@@ -57,6 +68,19 @@ internal sealed class CheckContext
     public void Add(CheckRule rule, string path, int line, string message, string? module = null) =>
         _findings.Add(new Finding(rule, path, Math.Max(1, line), message, module ?? ModuleOf(path)));
 
+    /// <summary>
+    /// A context for one analyzer running beside others: the same files, modules and caches (safe to share),
+    /// its own findings and unreadable files, which <see cref="Absorb"/> takes back in analyzer order so the
+    /// report is the one a sequential run gives.
+    /// </summary>
+    public CheckContext ForAnalyzer() => new(this);
+
+    public void Absorb(CheckContext view)
+    {
+        _findings.AddRange(view._findings);
+        _unreadable.AddRange(view._unreadable);
+    }
+
     public TextLines? Lines(string path)
     {
         if (_lines.TryGetValue(path, out var lines))
@@ -65,14 +89,7 @@ internal sealed class CheckContext
         }
 
         var text = Files.Read(path);
-        if (text is null)
-        {
-            return null;
-        }
-
-        lines = new TextLines(text);
-        _lines[path] = lines;
-        return lines;
+        return text is null ? null : _lines.GetOrAdd(path, _ => new TextLines(text));
     }
 
     /// <summary>The YAML documents of <paramref name="path"/>, or null when it is missing or malformed (recorded).</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using McpOps.Cli.Check.Compose;
 using McpOps.Cli.Check.Docker;
 using McpOps.Cli.Check.Kubernetes;
@@ -40,10 +42,7 @@ internal static class CheckRunner
             throw new WorkspaceException($"no module named '{moduleFilter}' (no modules/{moduleFilter}/mcp/). Modules: {string.Join(", ", names)}.");
         }
 
-        foreach (var analyzer in Analyzers)
-        {
-            analyzer.Run(context);
-        }
+        RunAnalyzers(context);
 
         var suppressions = SuppressionConfig.Read(context).Concat(InlineSuppressions.Read(context)).ToList();
         if (context.Unreadable.Count > 0)
@@ -88,5 +87,42 @@ internal static class CheckRunner
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
         return new CheckReport(ordered, context.Modules, moduleFilter);
+    }
+
+    /// <summary>
+    /// The analyzers share nothing but the files and caches, so they run side by side (on 500 modules a
+    /// sequential run spent ~1.5 s of CPU, about half of it parsing YAML and reading files). Each writes to its own view
+    /// of the context, merged in the order above, and the first analyzer (in that order) to throw decides the
+    /// error: the outcome is the sequential one.
+    /// </summary>
+    private static void RunAnalyzers(CheckContext context)
+    {
+        var views = Analyzers.Select(_ => context.ForAnalyzer()).ToArray();
+        var failures = new Exception?[Analyzers.Length];
+        Parallel.ForEach(
+            Partitioner.Create(Enumerable.Range(0, Analyzers.Length), EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
+            {
+                try
+                {
+                    Analyzers[i].Run(views[i]);
+                }
+#pragma warning disable CA1031 // Rethrown below, the first in analyzer order.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failures[i] = ex;
+                }
+            });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        foreach (var view in views)
+        {
+            context.Absorb(view);
+        }
     }
 }

@@ -84,33 +84,25 @@ internal static class AddCommand
 
         var session = WorkspaceSession.Open(context);
         var tree = session.Tree;
-        // Read the workspace and plan its wiring first: a malformed file or a missing marker stops us before the template runs.
-        var workspace = SyncPlanner.Plan(tree).Workspace;
-        if (tree.DirectoryExists($"modules/{name}") || tree.FileExists($"modules/{name}"))
+        var workspace = Workspace.Read(tree);
+        List<string> arguments;
+        int chosenPort;
+        try
         {
-            throw new WorkspaceException($"modules/{name} already exists. Choose another name, or `{McpOpsCli.Name} remove {name} --yes` first.");
+            (arguments, chosenPort) = TemplateArguments(tree, workspace, name, port, description, railwayConfig, flavour, edge);
+        }
+        catch (WorkspaceException)
+        {
+            // A malformed file or a missing marker is named first, as when the plan ran before these checks.
+            SyncPlanner.Plan(tree);
+            throw;
         }
 
-        var chosenPort = ModulePorts.Choose(workspace, port);
         var expected = flavour ?? ModuleFlavours.Default;
-        var arguments = new List<string> { "mcp-module", "--name", name };
-        arguments.AddRange(expected.TemplateArguments(workspace));
-        arguments.Add("--port=" + chosenPort.ToString(CultureInfo.InvariantCulture));
-        if (description is not null)
-        {
-            arguments.Add("--description=" + description);
-        }
-
-        if (railwayConfig is not null)
-        {
-            arguments.Add("--railway-config=" + railwayConfig);
-        }
-
-        arguments.AddRange(EdgeArguments(edge));
         var folder = new ModuleNames(name).Folder;
         using (var staging = StagingFolder.Create())
         {
-            var result = context.TemplateRunner.Run(staging.Path, arguments);
+            var result = RunTemplateWhilePlanning(context, tree, staging, arguments);
             if (result.ExitCode != 0)
             {
                 if (TemplateMissing(result))
@@ -154,6 +146,54 @@ internal static class AddCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The `dotnet new` arguments and the port, after the checks that need no plan: the folder is free, the port is.</summary>
+    private static (List<string> Arguments, int Port) TemplateArguments(FileTree tree, Workspace workspace, string name, int? port, string? description, string? railwayConfig, IModuleFlavour? flavour, EdgeChoice edge)
+    {
+        if (tree.DirectoryExists($"modules/{name}") || tree.FileExists($"modules/{name}"))
+        {
+            throw new WorkspaceException($"modules/{name} already exists. Choose another name, or `{McpOpsCli.Name} remove {name} --yes` first.");
+        }
+
+        var chosenPort = ModulePorts.Choose(workspace, port);
+        var arguments = new List<string> { "mcp-module", "--name", name };
+        arguments.AddRange((flavour ?? ModuleFlavours.Default).TemplateArguments(workspace));
+        arguments.Add("--port=" + chosenPort.ToString(CultureInfo.InvariantCulture));
+        if (description is not null)
+        {
+            arguments.Add("--description=" + description);
+        }
+
+        if (railwayConfig is not null)
+        {
+            arguments.Add("--railway-config=" + railwayConfig);
+        }
+
+        arguments.AddRange(EdgeArguments(edge));
+        return (arguments, chosenPort);
+    }
+
+    /// <summary>
+    /// Runs the template into the staging folder while the workspace's own wiring is planned on this thread:
+    /// `dotnet new` is most of the command's time, and the plan (which stops us on a malformed file or a
+    /// missing marker) no longer waits for it or it for the plan. The plan's error wins, as when it ran first;
+    /// the template is then left to finish, because the staging folder is deleted after it.
+    /// </summary>
+    private static TemplateRunResult RunTemplateWhilePlanning(CliContext context, FileTree tree, StagingFolder staging, IReadOnlyList<string> arguments)
+    {
+        var template = Task.Run(() => context.TemplateRunner.Run(staging.Path, arguments));
+        try
+        {
+            SyncPlanner.Plan(tree);
+        }
+        catch
+        {
+            ((IAsyncResult)template).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+
+        return template.GetAwaiter().GetResult();
     }
 
     /// <summary>The mcp-module template options for the Edge target (the template's --edge and --edge-only).</summary>
