@@ -72,7 +72,7 @@ internal sealed class SupabaseMcpClient : IAsyncDisposable
         catch (Exception ex) when (ex is McpException or IOException or InvalidOperationException or OperationCanceledException or HttpRequestException or System.ComponentModel.Win32Exception)
         {
             var how = server.Hosted
-                ? $"the hosted Supabase MCP server ({SupabaseServer.HostedUrl}) refused the connection ({ex.Message}): check {SupabaseServer.AccessTokenVariable} (a personal access token of an account that can reach the project) and https://status.supabase.com."
+                ? $"the hosted Supabase MCP server ({server.HostedServerUrl}) refused the connection ({ex.Message}): check {SupabaseServer.AccessTokenVariable} (a personal access token of an account that can reach the project) and https://status.supabase.com."
                 : $"`{server.Describe(npx)}` did not start the Supabase MCP server ({ex.Message}).{Said()} It needs Node.js >= 20 and npm (npx) on PATH, and the npm registry (or a warm npx cache).";
             throw new SupabaseException(how, ex);
         }
