@@ -79,6 +79,45 @@ public sealed class SupabaseHostedDeployTests
     }
 
     [Fact]
+    public void An_unreachable_hosted_server_is_a_clear_error_naming_its_URL()
+    {
+        using var standIn = new SupabaseApiStandIn();
+        standIn.WriteBundle("alerts", Bundle);
+        var changes = TreeChanges.Record(standIn.Workspace);
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndpoint).Port}/mcp";
+        closed.Stop();
+
+        var result = CliRun.In(standIn.Workspace, standIn.HostedEnvironment(url), Deploy);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"the hosted Supabase MCP server ({url}) could not be reached", result.Error);
+        Assert.Contains("deploy without --hosted", result.Error);
+        Assert.DoesNotContain(SupabaseApiStandIn.Token, result.Output + result.Error);
+        Assert.Empty(changes.Since());
+        Assert.Empty(standIn.Requests());
+    }
+
+    [Fact]
+    public void A_hosted_server_that_refuses_the_token_when_connecting_is_a_clear_error_naming_the_token()
+    {
+        using var standIn = new SupabaseApiStandIn();
+        standIn.WriteBundle("alerts", Bundle);
+        var changes = TreeChanges.Record(standIn.Workspace);
+
+        // The Management API stand-in answers 401 to any other token, as a hosted server may at initialize.
+        var result = CliRun.In(standIn.Workspace, standIn.HostedEnvironment($"{standIn.Url}/mcp", token: "sbp_wrong"), Deploy);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"the hosted Supabase MCP server ({standIn.Url}/mcp) refused the access token", result.Error);
+        Assert.Contains("check SUPABASE_ACCESS_TOKEN", result.Error);
+        Assert.DoesNotContain("sbp_wrong", result.Output + result.Error);
+        Assert.Empty(changes.Since());
+        Assert.Empty(standIn.Deploys());
+    }
+
+    [Fact]
     public async Task The_hosted_stand_in_refuses_a_request_without_a_bearer_token_as_the_hosted_server_does()
     {
         using var standIn = new SupabaseApiStandIn();
