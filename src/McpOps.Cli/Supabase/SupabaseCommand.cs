@@ -18,7 +18,7 @@ internal static class SupabaseCommand
         var module = new Argument<string>("module") { Description = "The module whose Edge Function to deploy (it has the edge target; its bundle is built)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the bundle and print the exact deploy_edge_function arguments (file contents as size and SHA-256) without starting the server; needs no access token." };
         var projectRef = new Option<string?>("--project-ref") { Description = $"The Supabase project ref (20 letters). Default: {SupabaseServer.ProjectRefVariable}.", HelpName = "REF" };
-        var hosted = new Option<bool>("--hosted") { Description = $"Use the hosted Supabase MCP server ({SupabaseServer.HostedUrl}, Streamable HTTP) instead of the pinned {SupabaseServer.Package} over stdio." };
+        var hosted = new Option<bool>("--hosted") { Description = $"Use the hosted Supabase MCP server ({SupabaseServer.HostedUrl}, Streamable HTTP) instead of the pinned {SupabaseServer.Package} over stdio. {SupabaseServer.HostedUrlVariable} points it at a self-hosted or test server." };
         var deploy = new Command("deploy", $"Deploy a module's Edge Function through the Supabase MCP server: checks modules/<name>/mcp/dist/edge/index.js (built by `npm run build:edge`, newer than its sources, under 20 MB, self-contained), then calls deploy_edge_function with name, entrypoint_path index.js, verify_jwt from mcpops.module.json and that one file. The access token comes from {SupabaseServer.AccessTokenVariable} only and goes to the server's environment (stdio) or Authorization header (--hosted), never its command line.")
         {
             module,
@@ -55,8 +55,9 @@ internal static class SupabaseCommand
             var npx = context.Environment(SupabaseServer.NpxVariable) is { Length: > 0 } custom ? custom : "npx";
             if (dryRun)
             {
+                var hostedServer = SupabaseServer.HostedServer(hosted, context.Environment);
                 var server = projectRef is null && context.Environment(SupabaseServer.ProjectRefVariable) is null or "" ? null : SupabaseServer.Resolve(projectRef, hosted, context.Environment);
-                context.Output.WriteLine($"would call {EdgeDeployRequest.Tool} on {server?.Describe(npx) ?? (hosted ? SupabaseServer.HostedUrl : $"{npx} -y {SupabaseServer.Package} --project-ref <ref> --features functions")} ({SupabaseServer.AccessTokenVariable} in its {(hosted ? "Authorization header" : "environment")}) with:");
+                context.Output.WriteLine($"would call {EdgeDeployRequest.Tool} on {server?.Describe(npx) ?? (hosted ? hostedServer : $"{npx} -y {SupabaseServer.Package} --project-ref <ref> --features functions")} ({SupabaseServer.AccessTokenVariable} in its {(hosted ? "Authorization header" : "environment")}) with:");
                 context.Output.WriteLine(request.Describe());
                 context.Output.WriteLine($"function URL: {server?.FunctionUrl(request.Name) ?? $"https://<ref>.supabase.co/functions/v1/{request.Name}"}");
                 return ExitCodes.Ok;

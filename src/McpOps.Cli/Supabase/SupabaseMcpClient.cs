@@ -72,7 +72,7 @@ internal sealed class SupabaseMcpClient : IAsyncDisposable
         catch (Exception ex) when (ex is McpException or IOException or InvalidOperationException or OperationCanceledException or HttpRequestException or System.ComponentModel.Win32Exception)
         {
             var how = server.Hosted
-                ? $"the hosted Supabase MCP server ({SupabaseServer.HostedUrl}) refused the connection ({ex.Message}): check {SupabaseServer.AccessTokenVariable} (a personal access token of an account that can reach the project) and https://status.supabase.com."
+                ? HostedFailure(server, ex).Replace(accessToken, "***", StringComparison.Ordinal)
                 : $"`{server.Describe(npx)}` did not start the Supabase MCP server ({ex.Message}).{Said()} It needs Node.js >= 20 and npm (npx) on PATH, and the npm registry (or a warm npx cache).";
             throw new SupabaseException(how, ex);
         }
@@ -124,6 +124,12 @@ internal sealed class SupabaseMcpClient : IAsyncDisposable
 
         return result;
     }
+
+    /// <summary>Why the hosted server could not be used: it refused the token (401/403), or it could not be reached. The message may quote the server's answer, so the caller masks the token.</summary>
+    private static string HostedFailure(SupabaseServer server, Exception ex) =>
+        ex is HttpRequestException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden }
+            ? $"the hosted Supabase MCP server ({server.HostedServerUrl}) refused the access token ({ex.Message}): check {SupabaseServer.AccessTokenVariable} (a personal access token, from https://supabase.com/dashboard/account/tokens, of an account that can reach project {server.ProjectRef})."
+            : $"the hosted Supabase MCP server ({server.HostedServerUrl}) could not be reached ({ex.Message}): check the network and https://status.supabase.com, or deploy without --hosted (the local server over stdio).";
 
     public static string Text(CallToolResult result) =>
         string.Join("\n", result.Content.OfType<TextContentBlock>().Select(block => block.Text)).Trim() is { Length: > 0 } text

@@ -10,9 +10,9 @@ namespace McpOps.Cli.Tests.Supabase;
 /// <summary>
 /// The whole Edge path with real parts: a workspace from the real templates, `mcpops add --edge-only`,
 /// npm install and `npm run build:edge`, `mcpops supabase deploy` through the real
-/// @supabase/mcp-server-supabase 0.13.0 (stdio) to the Management API stand-in, then exactly the files
-/// the stand-in received served by Deno 2.1 behind its /functions/v1/&lt;name&gt; gateway, and the module's
-/// tools called through it with the official C# SDK client over /mcp and /sse with the anon key, and
+/// @supabase/mcp-server-supabase 0.13.0 (stdio) to the Management API stand-in and again with --hosted
+/// (the same package over Streamable HTTP), then exactly the files the stand-in received served by
+/// Deno 2.1 behind its /functions/v1/&lt;name&gt; gateway, and the module's tools called through it with the official C# SDK client over /mcp and /sse with the anon key, and
 /// devops-ci's edge smoke test run against it.
 /// Slow (npm install): needs Node.js, the npm registry, tests/validators/supabase-stand-in and
 /// tests/validators/deno installed.
@@ -49,6 +49,17 @@ public sealed class EdgeDeployEndToEndTests(TemplatePack pack) : IDisposable
         var file = Assert.Single(received["files"]!.AsArray())!;
         Assert.Equal(("index.js", bundle.Length, Convert.ToHexStringLower(SHA256.HashData(bundle))), ((string)file["name"]!, (int)file["size"]!, (string)file["sha256"]!));
         Assert.True(bundle.Length < 20 * 1024 * 1024);
+
+        // The same module redeployed with --hosted (the package's Streamable HTTP mode standing in for
+        // mcp.supabase.com): version 2, the same file; the tools below answer from that version.
+        using (var hosted = new HostedSupabaseMcpServer(standIn))
+        {
+            var redeploy = CliRun.In(root, standIn.HostedEnvironment(hosted.Url), "supabase", "deploy", "alerts", "--hosted", "--project-ref", SupabaseApiStandIn.ProjectRef);
+            Assert.True(redeploy.ExitCode == 0, redeploy + "\n--- hosted server ---\n" + hosted.Log);
+            Assert.Contains("deployed alerts version 2 (ACTIVE)", redeploy.Output);
+        }
+
+        Assert.Equal(received.ToJsonString(), standIn.Deploys()[1].ToJsonString());
 
         var function = new Uri($"{standIn.Url}/functions/v1/alerts/");
         foreach (var (mode, path) in new[] { (HttpTransportMode.StreamableHttp, "mcp"), (HttpTransportMode.Sse, "sse") })

@@ -100,6 +100,14 @@ internal sealed class SupabaseApiStandIn : IDisposable
         [SupabaseServer.AccessTokenVariable] = token ?? "",
     };
 
+    /// <summary>For --hosted against <paramref name="mcpUrl"/>: no Management API URL (the hosted server has its own); the npx wrapper stays set, so a started local server would show in <see cref="ArgvLog"/>.</summary>
+    public Dictionary<string, string> HostedEnvironment(string mcpUrl, string? token = Token) => new()
+    {
+        [SupabaseServer.NpxVariable] = Npx,
+        [SupabaseServer.HostedUrlVariable] = mcpUrl,
+        [SupabaseServer.AccessTokenVariable] = token ?? "",
+    };
+
     public void Write(string path, string text)
     {
         var full = Path.Combine(Workspace, path);

@@ -12,7 +12,22 @@ namespace McpOps.Cli.Tests.Supabase;
 /// </summary>
 public sealed class SupabaseDeployTests
 {
-    private const string Bundle = "// bundled by esbuild\nconst tools = [\"echo\"];\nDeno.serve((req) => new Response(JSON.stringify(tools)));\n";
+    internal const string Bundle = "// bundled by esbuild\nconst tools = [\"echo\"];\nDeno.serve((req) => new Response(JSON.stringify(tools)));\n";
+
+    /// <summary>What --dry-run prints for <see cref="Bundle"/> as the alerts module's bundle: the exact tool arguments.</summary>
+    internal static readonly string DryRunArguments = $$"""
+        {
+          "name": "alerts",
+          "entrypoint_path": "index.js",
+          "verify_jwt": false,
+          "files": [
+            {
+              "name": "index.js",
+              "content": "<modules/alerts/mcp/dist/edge/index.js: {{Encoding.UTF8.GetByteCount(Bundle)}} bytes, sha256 {{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Bundle)))}}>"
+            }
+          ]
+        }
+        """;
 
     [Fact]
     public void Deploys_the_bundle_through_the_Supabase_MCP_server_and_the_API_receives_exactly_it()
@@ -77,20 +92,7 @@ public sealed class SupabaseDeployTests
         var result = CliRun.In(standIn.Workspace, new Dictionary<string, string>(), "supabase", "deploy", "alerts", "--dry-run", "--project-ref", SupabaseApiStandIn.ProjectRef);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Bundle)));
-        Assert.Contains($$"""
-            {
-              "name": "alerts",
-              "entrypoint_path": "index.js",
-              "verify_jwt": false,
-              "files": [
-                {
-                  "name": "index.js",
-                  "content": "<modules/alerts/mcp/dist/edge/index.js: {{Encoding.UTF8.GetByteCount(Bundle)}} bytes, sha256 {{sha}}>"
-                }
-              ]
-            }
-            """, result.Output);
+        Assert.Contains(DryRunArguments, result.Output);
         Assert.Contains($"npx -y @supabase/mcp-server-supabase@0.13.0 --project-ref {SupabaseApiStandIn.ProjectRef} --features functions", result.Output);
         Assert.False(File.Exists(standIn.ArgvLog), "a dry run started the server");
         Assert.Empty(standIn.Requests());

@@ -107,8 +107,9 @@ async function gateway(req, res, url) {
 }
 
 async function managementApi(req, res, url) {
-  record("requests.jsonl", { method: req.method, path: url.pathname, query: url.search, contentType: req.headers["content-type"] ?? null, userAgent: req.headers["user-agent"] ?? null });
-  if (req.headers.authorization !== `Bearer ${token}`) return json(res, 401, { message: "Unauthorized" });
+  const authorized = req.headers.authorization === `Bearer ${token}`;
+  record("requests.jsonl", { method: req.method, path: url.pathname, query: url.search, contentType: req.headers["content-type"] ?? null, userAgent: req.headers["user-agent"] ?? null, authorized });
+  if (!authorized) return json(res, 401, { message: "Unauthorized" });
 
   let m;
   if (req.method === "GET" && (m = url.pathname.match(/^\/v1\/projects\/([a-z]{20})\/functions\/([^/]+)$/))) {
