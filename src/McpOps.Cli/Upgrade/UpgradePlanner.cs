@@ -19,13 +19,13 @@ internal static class UpgradePlanner
     public static UpgradePlan Plan(FileTree tree, ITemplateRenderer renderer, string targetVersion)
     {
         var recorded = TemplateRecord.Read(tree);
-        // Modules the record does not list (made by plain `dotnet new mcp-module`, or renamed) carry their own instance.
-        var fromModules = ModuleTemplateSection.Unrecorded(tree, recorded).ToHashSet();
-        var instances = recorded.Concat(fromModules).ToList();
+        // Template runs the record does not list (plain `dotnet new`, or a renamed module) carry their own trace.
+        var traced = ModuleTemplateSection.Unrecorded(tree, recorded).Concat(InstanceTraces.Unrecorded(tree, recorded)).ToHashSet();
+        var instances = recorded.Concat(traced).ToList();
         if (instances.Count == 0)
         {
             throw new WorkspaceException(
-                $"nothing to upgrade from: {TemplateRecord.Path} is missing or empty (`mcpops new` and `mcpops add` write it) and no module's {ModuleMetadata.FileName} has a \"{ModuleTemplateSection.Key}\" section (the mcp-module template writes it). "
+                $"nothing to upgrade from: {TemplateRecord.Path} is missing or empty (`mcpops new` and `mcpops add` write it), {InstanceTraces.Folder}/ holds no trace and no module's {ModuleMetadata.FileName} has a \"{ModuleTemplateSection.Key}\" section (the templates write them). "
                 + "See docs/upgrade.md for workspaces made before either existed.");
         }
 
@@ -39,7 +39,7 @@ internal static class UpgradePlanner
         {
             if (instance.Version == targetVersion)
             {
-                if (!fromModules.Contains(instance))
+                if (!traced.Contains(instance))
                 {
                     kept.Add(instance);
                 }
