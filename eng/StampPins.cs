@@ -7,7 +7,8 @@
 //   `uses: owner/repo@sha # tag`, `NAME_VERSION:` / `node-version:` / `dotnet-version:` and an action's
 //   `version:` input, package.json dependencies and engines.node, Directory.Packages.props
 //   PackageVersion, global.json sdk.version;
-// and the pack version into mcpops.module.json's "$(Version)" (the template section `mcpops upgrade` reads).
+// and the pack version into the "$(Version)" of the templates' traces `mcpops upgrade` reads: mcpops.module.json's
+// "template" section and each template's .mcpops/instances/<short name>.json.
 // Output: for each changed file a stamped copy under StampFolder, as a package file at the same package path.
 using System;
 using System.Collections.Generic;
@@ -47,12 +48,12 @@ public sealed class StampPins : Task
             var name = Path.GetFileName(file.ItemSpec);
             var source = File.ReadAllText(file.ItemSpec);
             string text;
-            if (name == "mcpops.module.json")
+            if (name == "mcpops.module.json" || IsInstanceTrace(file))
             {
-                versionHolders++;
+                versionHolders += name == "mcpops.module.json" ? 1 : 0;
                 if (!source.Contains("\"$(Version)\""))
                 {
-                    Log.LogError(file.ItemSpec + " has no \"version\": \"$(Version)\" in its \"template\" section for the pack to stamp: put it back (docs/upgrade.md).");
+                    Log.LogError(file.ItemSpec + " has no \"version\": \"$(Version)\" (the template's trace) for the pack to stamp: put it back (docs/upgrade.md).");
                     continue;
                 }
 
@@ -97,6 +98,10 @@ public sealed class StampPins : Task
     }
 
     // A PackagePath that ends in '/' is a folder: NuGet appends the file's path below the include's wildcard.
+    /// <summary>A template's own trace, .mcpops/instances/&lt;short name&gt;.json (docs/upgrade.md).</summary>
+    private static bool IsInstanceTrace(ITaskItem file) =>
+        file.ItemSpec.Replace('\\', '/').Contains("/.mcpops/instances/") && file.ItemSpec.EndsWith(".json", StringComparison.Ordinal);
+
     private static string PackagePath(ITaskItem file)
     {
         var packagePath = file.GetMetadata("PackagePath");

@@ -42,14 +42,23 @@ internal static class ModuleTemplateSection
             return null;
         }
 
-        var problem = $"{path}: \"{Key}\" must be {{ \"name\": \"mcp-module\", \"version\": \"<McpOps.Templates version>\", \"arguments\": [\"--name\", \"<module>\", ...] }} as the template wrote it; restore it from git";
+        return Parse(node, $"{path}: \"{Key}\"", "mcp-module", "--name\", \"<module>");
+    }
+
+    /// <summary>
+    /// A template's trace of its own run, { "name", "version", "arguments" }, as the module's section and each
+    /// <see cref="InstanceTraces"/> file hold it: an instance with no file hashes (the template cannot hash what it writes).
+    /// </summary>
+    public static TemplateInstance Parse(JsonNode node, string where, string example, string exampleArguments)
+    {
         if (node is not JsonObject section
             || section["name"] is not JsonValue name || !name.TryGetValue<string>(out var template) || template.Length == 0
             || section["version"] is not JsonValue version || !version.TryGetValue<string>(out var pack) || pack.Length == 0
             || section["arguments"] is not JsonArray arguments
             || arguments.Any(a => a is not JsonValue value || !value.TryGetValue<string>(out _)))
         {
-            throw new WorkspaceException(problem + ".");
+            throw new WorkspaceException(
+                $"{where} must be {{ \"name\": \"{example}\", \"version\": \"<McpOps.Templates version>\", \"arguments\": [\"{exampleArguments}\", ...] }} as the template wrote it; restore it from git.");
         }
 
         return new TemplateInstance(template, pack, [.. arguments.Select(a => a!.GetValue<string>())], "", new Dictionary<string, string>(StringComparer.Ordinal));

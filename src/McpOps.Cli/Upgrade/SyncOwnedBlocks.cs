@@ -35,6 +35,9 @@ internal static partial class SyncOwnedBlocks
         return string.Concat(result);
     }
 
+    /// <summary>The text has at least one marked block (sync may have rewritten it since the template wrote it).</summary>
+    public static bool HasBlocks(string text) => Blocks(ThreeWayMerge.Lines(text)).Count > 0;
+
     private static Dictionary<string, List<string>> Blocks(List<string> lines)
     {
         var blocks = new Dictionary<string, List<string>>(StringComparer.Ordinal);

@@ -19,19 +19,34 @@ internal static class UpgradePlanner
     public static UpgradePlan Plan(FileTree tree, ITemplateRenderer renderer, string targetVersion)
     {
         var recorded = TemplateRecord.Read(tree);
-        // Modules the record does not list (made by plain `dotnet new mcp-module`, or renamed) carry their own instance.
-        var fromModules = ModuleTemplateSection.Unrecorded(tree, recorded).ToHashSet();
-        var instances = recorded.Concat(fromModules).ToList();
+        // Template runs the record does not list (plain `dotnet new`, or a renamed module) carry their own trace.
+        var traced = ModuleTemplateSection.Unrecorded(tree, recorded).Concat(InstanceTraces.Unrecorded(tree, recorded)).ToHashSet();
+        var instances = recorded.Concat(traced).ToList();
         if (instances.Count == 0)
         {
             throw new WorkspaceException(
-                $"nothing to upgrade from: {TemplateRecord.Path} is missing or empty (`mcpops new` and `mcpops add` write it) and no module's {ModuleMetadata.FileName} has a \"{ModuleTemplateSection.Key}\" section (the mcp-module template writes it). "
+                $"nothing to upgrade from: {TemplateRecord.Path} is missing or empty (`mcpops new` and `mcpops add` write it), {InstanceTraces.Folder}/ holds no trace and no module's {ModuleMetadata.FileName} has a \"{ModuleTemplateSection.Key}\" section (the templates write them). "
                 + "See docs/upgrade.md for workspaces made before either existed.");
         }
 
         var upgrading = instances.Where(i => i.Version != targetVersion).ToList();
-        var untouched = upgrading.Where(i => Untouched(tree, i)).ToHashSet();
-        var renders = RenderAll(renderer, upgrading.SelectMany(i => untouched.Contains(i) ? new[] { (targetVersion, i) } : [(i.Version, i), (targetVersion, i)]));
+        // Instances that may be untouched need only the new render; an instance edited after all (checked against
+        // the new render, below) is rendered at its version afterwards.
+        var maybeUntouched = upgrading.Where(i => MaybeUntouched(tree, i)).ToHashSet();
+        var renders = RenderAll(renderer, upgrading.SelectMany(i => maybeUntouched.Contains(i) ? new[] { (targetVersion, i) } : [(i.Version, i), (targetVersion, i)]));
+        var fromRecord = new Dictionary<TemplateInstance, Dictionary<string, string>>();
+        foreach (var instance in maybeUntouched)
+        {
+            if (FromRecord(tree, instance, Prefix(instance.Output, renders[(targetVersion, instance)])) is { } written)
+            {
+                fromRecord[instance] = written;
+            }
+        }
+
+        foreach (var (job, files) in RenderAll(renderer, maybeUntouched.Where(i => !fromRecord.ContainsKey(i)).Select(i => (i.Version, i))))
+        {
+            renders[job] = files;
+        }
         var outcomes = new List<UpgradeOutcome>();
         var notes = new List<string>();
         var kept = new List<TemplateInstance>();
@@ -39,7 +54,7 @@ internal static class UpgradePlanner
         {
             if (instance.Version == targetVersion)
             {
-                if (!fromModules.Contains(instance))
+                if (!traced.Contains(instance))
                 {
                     kept.Add(instance);
                 }
@@ -49,9 +64,9 @@ internal static class UpgradePlanner
 
             var ourFiles = Prefix(instance.Output, renders[(targetVersion, instance)]);
             Dictionary<string, string> baseFiles;
-            if (untouched.Contains(instance))
+            if (fromRecord.TryGetValue(instance, out var written))
             {
-                baseFiles = FromRecord(tree, instance, ourFiles);
+                baseFiles = written;
             }
             else
             {
@@ -138,21 +153,57 @@ internal static class UpgradePlanner
             : new UpgradeOutcome(path, UpgradeAction.Merged);
     }
 
-    /// <summary>Every recorded file is as the template wrote it, or deleted: the record's hashes stand for the old output.</summary>
-    private static bool Untouched(FileTree tree, TemplateInstance instance) =>
-        instance.Files.Count > 0 && instance.Files.All(f => tree.Read(f.Key) is not { } text || TemplateRecord.Hash(text) == f.Value);
+    /// <summary>
+    /// Every recorded file still hashes as recorded, was deleted, or has sync's marked blocks (which sync rewrites
+    /// after the template wrote them, so the hash alone cannot tell; <see cref="AsWritten"/> decides).
+    /// </summary>
+    private static bool MaybeUntouched(FileTree tree, TemplateInstance instance) =>
+        instance.Files.Count > 0
+        && instance.Files.All(f => tree.Read(f.Key) is not { } text || TemplateRecord.Hash(text) == f.Value || SyncOwnedBlocks.HasBlocks(text));
 
     /// <summary>
-    /// The old output of an untouched instance without rendering the old version: each file is the workspace's
-    /// own (equal to what was written); a deleted one is the new content when the hashes say it did not change,
-    /// otherwise a stand-in that only tells MergeFile "changed upstream" (it is never written).
+    /// The old output of an instance the team did not edit, without rendering the old version: each file as the
+    /// template wrote it (<see cref="AsWritten"/>); a deleted one is the new content when the hashes say it did
+    /// not change, otherwise a stand-in that only tells MergeFile "changed upstream" (it is never written).
+    /// Null when a file was edited: then only a render of the old version can be the base.
     /// </summary>
-    private static Dictionary<string, string> FromRecord(FileTree tree, TemplateInstance instance, Dictionary<string, string> ourFiles) =>
-        instance.Files.ToDictionary(
-            f => f.Key,
-            f => tree.Read(f.Key)
-                ?? (ourFiles.TryGetValue(f.Key, out var ours) && TemplateRecord.Hash(ours) == f.Value ? ours : $"(the {instance.Version} content of {f.Key}; deleted here)"),
-            StringComparer.Ordinal);
+    private static Dictionary<string, string>? FromRecord(FileTree tree, TemplateInstance instance, Dictionary<string, string> ourFiles)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, hash) in instance.Files)
+        {
+            var ours = ourFiles.GetValueOrDefault(path);
+            if (tree.Read(path) is not { } text)
+            {
+                result[path] = ours is not null && TemplateRecord.Hash(ours) == hash ? ours : $"(the {instance.Version} content of {path}; deleted here)";
+            }
+            else if (AsWritten(text, hash, ours) is { } written)
+            {
+                result[path] = written;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The workspace file as the template wrote it: itself when it hashes as recorded; else, when it has marked
+    /// blocks, itself with the blocks the template writes (the new render's; sync filled them since) when that
+    /// hashes as recorded - the hash proves it is the old output byte for byte. Null: the team edited it.
+    /// </summary>
+    private static string? AsWritten(string text, string hash, string? ours)
+    {
+        if (TemplateRecord.Hash(text) == hash)
+        {
+            return text;
+        }
+
+        return ours is not null && SyncOwnedBlocks.AlignTo(ours, text) is var candidate && TemplateRecord.Hash(candidate) == hash ? candidate : null;
+    }
 
     /// <summary>
     /// Every render the upgrade needs, run in parallel (each is a `dotnet new` process, mostly start-up),

@@ -118,6 +118,39 @@ public sealed class UpgradeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Files_that_differ_from_the_record_only_in_syncs_marked_blocks_need_no_render_of_the_old_version()
+    {
+        var root = CreateWorkspace(conflict: false, edited: false);
+        var recorded = TemplateRecord.Read(new FileTree(new DiskFileSource(root))).Single(i => i.Template == "mcp-workspace").Files["README.md"];
+        Assert.NotEqual(recorded, TemplateRecord.Hash(Read(root, "README.md")));
+
+        // Every render of 0.9.0 fails: the upgrade succeeds only because it needs none.
+        var (exit, output, error) = Upgrade(root, new TwoVersions("base-render"));
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Upgraded intro.", Read(root, "README.md"), StringComparison.Ordinal);
+        Assert.Equal(TwoVersions.Dockerfile("22.12"), Read(root, $"{Module}/Dockerfile"));
+        Assert.Equal(0, CliRun.In(root, "sync", "--check").ExitCode);
+    }
+
+    [Fact]
+    public void An_edit_outside_the_marked_blocks_still_renders_the_old_version_as_the_base()
+    {
+        var root = CreateWorkspace(conflict: false, edited: false);
+        Edit(root, "README.md", text => text + "Owned by the platform team.\n");
+
+        var failing = Upgrade(root, new TwoVersions("base-render"));
+        Assert.Equal(ExitCodes.InputError, failing.Exit);
+        Assert.Contains("rendering mcp-workspace of McpOps.Templates 0.9.0 failed (injected)", failing.Error, StringComparison.Ordinal);
+
+        var (exit, output, error) = Upgrade(root, new TwoVersions());
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("merged   README.md (your edits kept)", output, StringComparison.Ordinal);
+        Assert.Contains("Upgraded intro.", Read(root, "README.md"), StringComparison.Ordinal);
+        Assert.EndsWith("Owned by the platform team.\n", Read(root, "README.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_workspace_without_a_record_is_refused_with_the_way_to_get_one()
     {
         var root = CreateWorkspace(conflict: false);

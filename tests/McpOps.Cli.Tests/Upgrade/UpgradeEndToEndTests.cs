@@ -12,7 +12,8 @@ namespace McpOps.Cli.Tests.Upgrade;
 /// older pack (<see cref="OlderPacks"/>), hand-edited in a Dockerfile, YAML, JSON, TypeScript and
 /// Markdown, is upgraded to this version: untouched files and the runtimes in modules/_shared take the
 /// new content, edits are kept, the deliberate conflict is reported (exit 3); once resolved, sync
-/// --check and check pass and it installs and builds with npm. A write failing half-way changes nothing.
+/// --check and check pass and it installs and builds with npm. Templates run by plain `dotnet new` upgrade
+/// from their own traces (mcpops.module.json, .mcpops/instances/). A write failing half-way changes nothing.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class UpgradeEndToEndTests(OlderPacks packs) : IClassFixture<OlderPacks>, IDisposable
@@ -106,6 +107,61 @@ public sealed class UpgradeEndToEndTests(OlderPacks packs) : IClassFixture<Older
         Assert.Contains("--port=8090", after["modules/ledger/mcp/mcpops.module.json"], StringComparison.Ordinal);
         // Upgraded, it is recorded like a module `mcpops add` made.
         Assert.Contains(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => i.Arguments.Contains("ledger") && i.Version == OlderPacks.NewVersion && i.Files.Count > 0);
+    }
+
+    [Fact]
+    public async Task A_workspace_and_devops_templates_made_with_plain_dotnet_new_are_traced_by_their_own_files_and_upgrade()
+    {
+        // No mcpops at all: every template run by hand, with the older pack; no .mcpops/templates.json.
+        Task<ProcessResult> DotnetNew(string folder, params string[] args) =>
+            ProcessRunner.RunAsync("dotnet", ["new", .. args, "--debug:custom-hive", packs.OldHive, "--no-update-check"], folder);
+        (await DotnetNew(_temp.Path, "mcp-workspace", "-n", "Acme Shop", "--scope", "acme")).EnsureSuccess();
+        var root = _temp.Combine("Acme Shop");
+        (await DotnetNew(root, "devops-compose", "--postgres")).EnsureSuccess();
+        (await DotnetNew(root, "devops-k8s", "--external-secrets")).EnsureSuccess();
+        (await DotnetNew(root, "devops-ci", "--registry", "artifact-registry", "--railway", "false")).EnsureSuccess();
+        Assert.False(File.Exists(Path.Combine(root, TemplateRecord.Path)));
+        const string Compose = "infra/compose/docker-compose.yml";
+        Assert.Contains(OlderPacks.OldComposeLine, File.ReadAllText(Path.Combine(root, Compose)), StringComparison.Ordinal);
+        Assert.Contains("\"--name\", \"acme-shop\"", File.ReadAllText(Path.Combine(root, ".mcpops/instances/devops-compose.json")), StringComparison.Ordinal);
+        Edit(root, Compose, text => text + "# Owned by the platform team.\n");
+        var before = Files(root);
+
+        var result = CliRun.In(root, "upgrade", "--from", packs.Folder);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var after = Files(root);
+        // mcp-workspace: its runtime's README takes the new content.
+        Assert.DoesNotContain(OlderPacks.OldCoreReadmeLine, after["modules/_shared/mcp-core/README.md"], StringComparison.Ordinal);
+        Assert.Contains("updated  modules/_shared/mcp-core/README.md", result.Output, StringComparison.Ordinal);
+        // devops-compose: edited, so merged; the older line gone, the team's line and the --postgres service kept.
+        Assert.Contains($"merged   {Compose} (your edits kept)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(OlderPacks.OldComposeLine, after[Compose], StringComparison.Ordinal);
+        Assert.EndsWith("# Owned by the platform team.\n", after[Compose], StringComparison.Ordinal);
+        Assert.Contains("  postgres:", after[Compose], StringComparison.Ordinal);
+        // Each trace now names the new version, with the options it was run with; everything else is as it was.
+        foreach (var (template, option) in new[] { ("mcp-workspace", "--scope=@acme"), ("devops-compose", "--postgres=true"), ("devops-k8s", "--external-secrets=true"), ("devops-ci", "--registry=artifact-registry") })
+        {
+            var trace = $".mcpops/instances/{template}.json";
+            Assert.Contains($"updated  {trace}", result.Output, StringComparison.Ordinal);
+            Assert.Contains($"\"version\": \"{OlderPacks.NewVersion}\"", after[trace], StringComparison.Ordinal);
+            Assert.Contains($"\"{option}\"", after[trace], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"--railway=false\"", after[".mcpops/instances/devops-ci.json"], StringComparison.Ordinal);
+        Assert.Equal(before.Keys.Append(TemplateRecord.Path).Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        // Changed: the two above, the four traces and the three files the pack stamps its version into; nothing else.
+        string[] versionStamped = [".config/dotnet-tools.json", "modules/_shared/mcp-core/package.json", "modules/_shared/mcp-core-dotnet/src/McpOps.McpCore/McpOps.McpCore.csproj"];
+        Assert.Equal(
+            new[] { Compose, "modules/_shared/mcp-core/README.md", ".mcpops/instances/devops-ci.json", ".mcpops/instances/devops-compose.json", ".mcpops/instances/devops-k8s.json", ".mcpops/instances/mcp-workspace.json" }.Concat(versionStamped).Order(StringComparer.Ordinal),
+            before.Keys.Where(p => before[p] != after[p]).Order(StringComparer.Ordinal));
+        // Recorded once each, with hashes: the record wins over the traces from now on (no instance twice).
+        var record = TemplateRecord.Read(new FileTree(new DiskFileSource(root)));
+        Assert.Equal(["devops-ci", "devops-compose", "devops-k8s", "mcp-workspace"], record.Select(i => i.Template).Order(StringComparer.Ordinal));
+        Assert.All(record, i => Assert.True(i.Version == OlderPacks.NewVersion && i.Files.Count > 0, i.Describe()));
+        var again = CliRun.In(root, "upgrade", "--from", packs.Folder);
+        Assert.True(again.ExitCode == 0 && again.Output.Contains("nothing to upgrade", StringComparison.Ordinal), again.ToString());
+        Assert.Equal(0, CliRun.In(root, "sync", "--check").ExitCode);
     }
 
     [Fact]
