@@ -18,14 +18,12 @@ internal sealed class CheckFiles : IWorkspaceFiles
     // Analyzers run in parallel (CheckRunner) and share what each file read.
     private readonly ConcurrentDictionary<string, string?> _cache = new(StringComparer.Ordinal);
     private readonly HashSet<string> _set;
-
-    private readonly List<string> _sorted;
+    private readonly List<string> _paths;
 
     private CheckFiles(IEnumerable<string> paths, Func<string, string?> read, string? root)
     {
-        _sorted = [.. paths.Where(p => !IsSkipped(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        Paths = _sorted;
-        _set = new HashSet<string>(_sorted, StringComparer.Ordinal);
+        _paths = [.. paths.Where(p => !IsSkipped(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _set = new HashSet<string>(_paths, StringComparer.Ordinal);
         _read = read;
         Root = root;
     }
@@ -33,7 +31,7 @@ internal sealed class CheckFiles : IWorkspaceFiles
     /// <summary>The workspace folder on disk, or null for files in memory.</summary>
     public string? Root { get; }
 
-    public IReadOnlyList<string> Paths { get; }
+    public IReadOnlyList<string> Paths => _paths;
 
     public static CheckFiles FromMemory(IReadOnlyDictionary<string, string> files) =>
         new(files.Keys, path => files.GetValueOrDefault(path), null);
@@ -79,15 +77,15 @@ internal sealed class CheckFiles : IWorkspaceFiles
         }
 
         var prefix = folder + "/";
-        var index = _sorted.BinarySearch(prefix, StringComparer.Ordinal);
+        var index = _paths.BinarySearch(prefix, StringComparer.Ordinal);
         var first = index < 0 ? ~index : index;
         var end = first;
-        while (end < _sorted.Count && _sorted[end].StartsWith(prefix, StringComparison.Ordinal))
+        while (end < _paths.Count && _paths[end].StartsWith(prefix, StringComparison.Ordinal))
         {
             end++;
         }
 
-        return _sorted.GetRange(first, end - first);
+        return _paths.GetRange(first, end - first);
     }
 
     /// <summary>Names of the sub-folders of <paramref name="folder"/> that hold at least one file.</summary>
