@@ -66,8 +66,11 @@ internal static class EdgeCommand
         }
 
         var plain = Render(context, module.Folder, arguments);
-        var edge = Render(context, module.Folder, [.. arguments, .. AddCommand.EdgeArguments(EdgeChoice.Edge)]);
+        var edgeArguments = AddCommand.EdgeArguments(EdgeChoice.Edge);
+        var edge = Render(context, module.Folder, [.. arguments, .. edgeArguments]);
+        EdgeTargetTrace.EnsureSameVersion(tree, module.Folder, edge);
         var notes = EdgeTargetMerge.Apply(tree, module.Folder, plain, edge, edge.ListFilesRecursive(module.Folder));
+        EdgeTargetTrace.Apply(tree, module.Folder, plain, edge, edgeArguments);
         var plan = SyncPlanner.Plan(tree);
         if (plan.Workspace.Modules.FirstOrDefault(m => m.Name == name) is not { IsEdge: true })
         {

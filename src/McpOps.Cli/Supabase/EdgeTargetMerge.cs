@@ -7,7 +7,7 @@ namespace McpOps.Cli.Supabase;
 /// <summary>
 /// Adds the Edge target to an existing module from two renders of the mcp-module template for the same
 /// module, one plain and one with --edge: what --edge adds or changes is exactly the Edge target. A file
-/// only the Edge render has is added; package.json gains the scripts and dependencies --edge adds or
+/// only the Edge render has, or one the module still has as generated, is taken whole; otherwise package.json gains the scripts and dependencies --edge adds or
 /// changes; mcpops.module.json gains "targets" and "edge"; any other file --edge changes is taken only
 /// when the module still has it as generated, and otherwise named in a note (the user's edits win).
 /// Pure over the trees: the caller commits.
@@ -32,17 +32,17 @@ internal static class EdgeTargetMerge
             }
 
             var file = path[(moduleFolder.Length + 1)..];
-            if (file == ModuleMetadata.FileName && current is not null)
+            if (current is null || current == generated)
+            {
+                workspace.Write(path, wanted);
+            }
+            else if (file == ModuleMetadata.FileName)
             {
                 workspace.Write(path, MergeMetadata(path, current, wanted));
             }
-            else if (file == "package.json" && current is not null && generated is not null)
+            else if (file == "package.json" && generated is not null)
             {
                 workspace.Write(path, MergePackage(path, current, generated, wanted));
-            }
-            else if (current is null || current == generated)
-            {
-                workspace.Write(path, wanted);
             }
             else if (current != wanted)
             {

@@ -1,4 +1,6 @@
+using McpOps.Cli.FileSystem;
 using McpOps.Cli.Tests.Infrastructure;
+using McpOps.Cli.Upgrade;
 using McpOps.Templates.Tests.Infrastructure;
 
 namespace McpOps.Cli.Tests.Supabase;
@@ -27,6 +29,19 @@ public sealed class EdgeEnableTemplateTests(TemplatePack pack) : IDisposable
         Assert.Contains("\"build:edge\":", Read("billing", "package.json"));
         Assert.Contains("\"verifyJwt\": false", Read("billing", "mcpops.module.json"));
         Assert.Contains("[functions.billing]", File.ReadAllText(Path.Combine(root, "supabase/config.toml")));
+        // The module's traces say --edge, so `mcpops upgrade` renders it as the Edge module it now is.
+        var edgeMetadata = File.ReadAllText(Path.Combine(root, "modules/alerts/mcp/mcpops.module.json"));
+        var billingMetadata = File.ReadAllText(Path.Combine(root, "modules/billing/mcp/mcpops.module.json"));
+        Assert.Equal(WithoutPort(edgeMetadata.Replace("alerts", "billing", StringComparison.Ordinal)), WithoutPort(billingMetadata));
+        var record = TemplateRecord.Read(new FileTree(new DiskFileSource(root))).Single(i => i.Arguments.Contains("billing"));
+        Assert.Contains("--edge", record.Arguments);
+        foreach (var (path, hash) in record.Files)
+        {
+            var text = File.ReadAllText(Path.Combine(root, path));
+            Assert.True(TemplateRecord.Hash(text) == hash || SyncOwnedBlocks.HasBlocks(text), $"{path}: the record's hash is not the file's");
+        }
+
+        Assert.Contains(record.Files.Keys, path => path.EndsWith("/src/edge.ts", StringComparison.Ordinal));
         var list = CliRun.In(root, "list");
         Assert.Contains("container+edge", list.Output);
         Assert.Equal(0, CliRun.In(root, "sync", "--check").ExitCode);
@@ -35,4 +50,7 @@ public sealed class EdgeEnableTemplateTests(TemplatePack pack) : IDisposable
     }
 
     public void Dispose() => temp.Dispose();
+
+    /// <summary>`mcpops add` gives each module its own port: the rest of the file must be the same.</summary>
+    private static string WithoutPort(string metadata) => System.Text.RegularExpressions.Regex.Replace(metadata, "(\"port\": |--port=)\\d+", "$1PORT");
 }

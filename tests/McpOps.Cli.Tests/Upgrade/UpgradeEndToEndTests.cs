@@ -186,6 +186,49 @@ public sealed class UpgradeEndToEndTests(OlderPacks packs) : IClassFixture<Older
         Assert.Contains(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => i.Arguments.Contains("invoices") && i.Version == OlderPacks.NewVersion);
     }
 
+    [Fact]
+    public void A_module_given_the_Edge_target_upgrades_as_an_Edge_module()
+    {
+        var root = OldWorkspace();
+        var enable = CliRun.In(root, CliRun.WithHive(packs.OldHive), "edge", "enable", "billing");
+        Assert.True(enable.ExitCode == 0, enable.ToString());
+        var edgeEntry = File.ReadAllText(Path.Combine(root, Module, "src/edge.ts"));
+        Edit(root, $"{Module}/src/edge.ts", text => "// Reviewed by the payments team.\n" + text);
+
+        var result = CliRun.In(root, "upgrade", "--from", packs.Folder);
+
+        // Only the README conflict of OldWorkspace: the Edge files are template output of the module's instance, not the team's.
+        Assert.True(result.ExitCode == ExitCodes.Conflicts, result.ToString());
+        Assert.DoesNotContain("does not reproduce", result.ToString(), StringComparison.Ordinal);
+        Assert.Single(result.Output.Split('\n'), line => line.StartsWith("CONFLICT", StringComparison.Ordinal));
+        var after = Files(root);
+        Assert.Equal("// Reviewed by the payments team.\n" + edgeEntry, after[$"{Module}/src/edge.ts"]);
+        Assert.Contains("\"build:edge\"", after[$"{Module}/package.json"], StringComparison.Ordinal);
+        Assert.Contains("\"version\": \"0.2.0\"", after[$"{Module}/package.json"], StringComparison.Ordinal);
+        Assert.DoesNotContain(OlderPacks.OldNodePin, after[$"{Module}/Dockerfile"], StringComparison.Ordinal);
+        var section = ModuleTemplateSection.Read(new FileTree(new DiskFileSource(root)), $"{Module}/mcpops.module.json")!;
+        Assert.Equal(OlderPacks.NewVersion, section.Version);
+        Assert.Contains("--edge", section.Arguments);
+        Assert.Contains("\"edge\": {", after[$"{Module}/mcpops.module.json"], StringComparison.Ordinal);
+        Assert.Contains(TemplateRecord.Read(new FileTree(new DiskFileSource(root))), i => i.Arguments.Contains("billing") && i.Arguments.Contains("--edge") && i.Version == OlderPacks.NewVersion);
+    }
+
+    [Fact]
+    public async Task Edge_enable_with_templates_newer_than_the_module_asks_for_an_upgrade_first_and_changes_nothing()
+    {
+        var root = OldWorkspace();
+        var before = Snapshot(root);
+        var newHive = _temp.Combine("hive-new");
+        (await ProcessRunner.RunAsync("dotnet", ["new", "install", Path.Combine(packs.Folder, $"McpOps.Templates.{OlderPacks.NewVersion}.nupkg"), "--debug:custom-hive", newHive], _temp.Path)).EnsureSuccess();
+
+        var enable = CliRun.In(root, CliRun.WithHive(newHive), "edge", "enable", "billing");
+
+        Assert.True(enable.ExitCode == ExitCodes.InputError, enable.ToString());
+        Assert.Contains($"written by McpOps.Templates {OlderPacks.OldVersion} and the installed templates are {OlderPacks.NewVersion}", enable.Error, StringComparison.Ordinal);
+        Assert.Contains("upgrade` first", enable.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(root));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary>`mcpops new` + `mcpops add billing` with the older pack (recorded as its version), then hand edits.</summary>
