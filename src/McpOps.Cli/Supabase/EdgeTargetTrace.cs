@@ -21,7 +21,7 @@ internal static class EdgeTargetTrace
     public static void EnsureSameVersion(FileTree workspace, string moduleFolder, FileTree edge)
     {
         var metadataPath = MetadataPath(moduleFolder);
-        var module = TemplateRecord.Read(workspace).FirstOrDefault(i => Writes(i, moduleFolder)) ?? ModuleTemplateSection.Read(workspace, metadataPath);
+        var module = Recorded(workspace, moduleFolder) ?? ModuleTemplateSection.Read(workspace, metadataPath);
         var rendered = ModuleTemplateSection.Read(edge, metadataPath);
         if (module is not null && rendered is not null && module.Version != rendered.Version)
         {
@@ -35,7 +35,7 @@ internal static class EdgeTargetTrace
     public static void Apply(FileTree workspace, string moduleFolder, FileTree plain, FileTree edge, IReadOnlyList<string> edgeArguments)
     {
         UpdateSection(workspace, MetadataPath(moduleFolder), plain, edge, edgeArguments);
-        if (TemplateRecord.Read(workspace).FirstOrDefault(i => Writes(i, moduleFolder)) is { } instance)
+        if (Recorded(workspace, moduleFolder) is { } instance)
         {
             var files = instance.Files.Where(f => !f.Key.StartsWith(moduleFolder + "/", StringComparison.Ordinal))
                 .Concat(TemplateRecord.Hashes(edge.ListFilesRecursive(moduleFolder).Select(path => KeyValuePair.Create(path, edge.Read(path)!))));
@@ -49,8 +49,9 @@ internal static class EdgeTargetTrace
 
     private static string MetadataPath(string moduleFolder) => moduleFolder + "/" + ModuleMetadata.FileName;
 
-    private static bool Writes(TemplateInstance instance, string moduleFolder) =>
-        instance.Files.Keys.Any(f => f.StartsWith(moduleFolder + "/", StringComparison.Ordinal));
+    /// <summary>The instance of .mcpops/templates.json that wrote the module's files, if it is recorded.</summary>
+    private static TemplateInstance? Recorded(FileTree workspace, string moduleFolder) =>
+        TemplateRecord.Read(workspace).FirstOrDefault(i => i.Files.Keys.Any(f => f.StartsWith(moduleFolder + "/", StringComparison.Ordinal)));
 
     /// <summary>
     /// A metadata file taken whole from the --edge render already has them. Otherwise a section as the template
