@@ -45,23 +45,30 @@ internal sealed class DockerIgnore
     /// <summary>True when <paramref name="path"/> (relative to the context, '/') is left out of the build context.</summary>
     public bool Excludes(string path)
     {
+        // The path and each folder above it (a pattern matching a folder excludes what is in it).
         var candidates = new List<string>();
-        var parts = path.Split('/');
-        for (var i = 1; i <= parts.Length; i++)
+        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash >= 0; slash = path.IndexOf('/', slash + 1))
         {
-            candidates.Add(string.Join('/', parts.Take(i)));
+            candidates.Add(path[..slash]);
         }
 
-        var excluded = false;
-        foreach (var (pattern, exclusion) in _patterns)
+        candidates.Add(path);
+
+        // The last pattern that matches decides, so look from the end and stop at the first match
+        // (every module's file has some 25 patterns, probed with 8 paths).
+        for (var i = _patterns.Count - 1; i >= 0; i--)
         {
-            if (candidates.Any(pattern.IsMatch))
+            var (pattern, exclusion) = _patterns[i];
+            foreach (var candidate in candidates)
             {
-                excluded = !exclusion;
+                if (pattern.IsMatch(candidate))
+                {
+                    return !exclusion;
+                }
             }
         }
 
-        return excluded;
+        return false;
     }
 
     private static string Clean(string pattern)
