@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using McpOps.Cli.FileSystem;
 
 namespace McpOps.Cli.Check;
@@ -101,13 +102,30 @@ internal sealed class CheckFiles : IWorkspaceFiles
     {
         try
         {
-            return File.ReadAllText(file);
+            return ReadText(file);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException
             || (ex is UnauthorizedAccessException && Directory.Exists(file))) // a submodule git lists is a folder
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// What <see cref="File.ReadAllText(string)"/> returns (UTF-8 unless a byte order mark says otherwise),
+    /// decoded from one array of the file's bytes: ReadAllText's reader buffers and growing builder
+    /// allocated several times the text itself, and `check` reads every file of the workspace.
+    /// </summary>
+    private static string ReadText(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        ReadOnlySpan<byte> text = bytes;
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return File.ReadAllText(file); // UTF-16 or UTF-32 (rare): the reader detects which
+        }
+
+        return Encoding.UTF8.GetString(text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? text[3..] : text);
     }
 
     private static bool IsSkipped(string path) => path.Split('/').SkipLast(1).Any(SkippedFolders.Contains);

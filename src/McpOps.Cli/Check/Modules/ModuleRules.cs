@@ -45,14 +45,15 @@ internal sealed partial class ModuleRules : ICheckAnalyzer
         var fenced = false;
         for (var i = 1; i <= lines.Count; i++)
         {
-            var line = lines.Line(i);
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
+            var line = lines.LineSpan(i); // a copy only of the headings
+            var indented = line.TrimStart();
+            if (indented.StartsWith("```", StringComparison.Ordinal) || indented.StartsWith("~~~", StringComparison.Ordinal))
             {
                 fenced = !fenced;
             }
             else if (!fenced && line.StartsWith('#'))
             {
-                headings.Add(line.TrimStart('#').Trim());
+                headings.Add(line.TrimStart('#').Trim().ToString());
             }
         }
 

@@ -120,22 +120,21 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
 
         foreach (var path in context.Files.Under(module.Folder).Where(IsWiringFile))
         {
-            var lines = context.Lines(path);
-            if (lines is null)
+            // One pass over the whole text (a reference never spans lines) instead of a copy of every
+            // line: this ran over every wiring file of every module.
+            var text = context.Files.Read(path);
+            if (text is null || !text.Contains("modules/", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            for (var i = 1; i <= lines.Count; i++)
+            foreach (Match match in ModuleFolderReference().Matches(text))
             {
-                foreach (Match match in ModuleFolderReference().Matches(lines.Line(i)))
+                var other = match.Groups["name"].Value;
+                if (other != module.Name && !other.StartsWith('_'))
                 {
-                    var other = match.Groups["name"].Value;
-                    if (other != module.Name && !other.StartsWith('_'))
-                    {
-                        context.Add(Rules.ModuleOwnFolder, path, i,
-                            $"points at modules/{other}/ but this module is modules/{module.Name}/: {HandRenameFix(other, module.Name, context)}");
-                    }
+                    context.Add(Rules.ModuleOwnFolder, path, context.Lines(path)!.LineOf(match.Index),
+                        $"points at modules/{other}/ but this module is modules/{module.Name}/: {HandRenameFix(other, module.Name, context)}");
                 }
             }
         }

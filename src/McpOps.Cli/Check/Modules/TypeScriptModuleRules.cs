@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using McpOps.Cli.Workspaces;
@@ -7,13 +8,19 @@ namespace McpOps.Cli.Check.Modules;
 /// <summary>MODULE001 and MODULE002 for a TypeScript module: it depends on @scope/mcp-core and its entry point starts through it.</summary>
 internal static class TypeScriptModuleRules
 {
+    // Asked once per module with the same mcp-core name: build its pattern once, not 500 times.
+    private static readonly ConcurrentDictionary<string, Regex> ImportsCore = new(StringComparer.Ordinal);
+
     public static void Run(CheckContext context, ModuleLocation module)
     {
         var core = context.Json(Workspace.McpCorePackageJson);
         var coreName = core is null ? null : JsonFiles.GetString(core, "name");
-        var importsCore = coreName is null ? null : new Regex($@"from\s+['""]{Regex.Escape(coreName)}(/[^'""]*)?['""]|import\(\s*['""]{Regex.Escape(coreName)}");
+        var importsCore = coreName is null ? null : ImportsCore.GetOrAdd(coreName, ImportPattern);
         Check(context, module, coreName, importsCore);
     }
+
+    private static Regex ImportPattern(string coreName) =>
+        new($@"from\s+['""]{Regex.Escape(coreName)}(/[^'""]*)?['""]|import\(\s*['""]{Regex.Escape(coreName)}");
 
     private static void Check(CheckContext context, ModuleLocation module, string? coreName, Regex? importsCore)
     {
