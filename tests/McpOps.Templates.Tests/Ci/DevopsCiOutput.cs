@@ -14,7 +14,10 @@ public sealed class DevopsCiOutput : IDisposable
     public static async Task<DevopsCiOutput> GenerateAsync(TemplatePack pack, params string[] options)
     {
         var temp = new TempDirectory("mcpops-ci");
-        (await pack.NewAsync(temp.Path, ["devops-ci", .. options])).EnsureSuccess();
+        await GeneratedTreeCache.CopyAsync(
+            string.Join('\0', ["devops-ci", .. options]),
+            async folder => (await pack.NewAsync(folder, ["devops-ci", .. options])).EnsureSuccess(),
+            temp.Path);
         return new DevopsCiOutput(temp);
     }
 

@@ -22,13 +22,18 @@ public static class WorkflowTools
             timeout: TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>The file parsed by the `yaml` package; the same text is converted once per run (one node start each).</summary>
     public static async Task<JsonElement> YamlAsJsonAsync(string file)
     {
         EnsureInstalled();
-        var result = (await ProcessRunner.RunAsync("node", ["to-json.mjs", file], Folder)).EnsureSuccess();
-        using var document = JsonDocument.Parse(result.StandardOutput);
+        var text = await File.ReadAllTextAsync(file);
+        var json = await Converted.GetOrAdd(text, _ => new Lazy<Task<string>>(async () =>
+            (await ProcessRunner.RunAsync("node", ["to-json.mjs", file], Folder)).EnsureSuccess().StandardOutput)).Value;
+        using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Converted = new(StringComparer.Ordinal);
 
     public static Task<ProcessResult> ShellcheckAsync(string workingDirectory, params string[] arguments)
     {

@@ -34,22 +34,30 @@ public sealed class InfraWorkspace : IDisposable
         bool wireModules = true)
     {
         var workspace = new InfraWorkspace();
-        (await pack.NewAsync(workspace._temp.Path, "mcp-workspace", "-n", "acme", "--scope", "acme")).EnsureSuccess();
-        foreach (var module in workspace.Modules)
+        await GeneratedTreeCache.CopyAsync(
+            string.Join('\0', ["infra", .. composeOptions, "|", .. k8sOptions, "|", wireModules.ToString()]),
+            folder => GenerateAsync(pack, folder, workspace.Modules, composeOptions, k8sOptions, wireModules),
+            workspace._temp.Path);
+        return workspace;
+    }
+
+    private static async Task GenerateAsync(TemplatePack pack, string folder, IReadOnlyList<string> modules, string[] composeOptions, string[] k8sOptions, bool wireModules)
+    {
+        var root = Path.Combine(folder, "acme");
+        (await pack.NewAsync(folder, "mcp-workspace", "-n", "acme", "--scope", "acme")).EnsureSuccess();
+        foreach (var module in modules)
         {
-            (await pack.NewAsync(workspace.Root, "mcp-module", "-n", module, "--scope", "acme", "--port", Ports[module].ToString(),
+            (await pack.NewAsync(root, "mcp-module", "-n", module, "--scope", "acme", "--port", Ports[module].ToString(),
                 "--language", Languages.GetValueOrDefault(module, "TypeScript"))).EnsureSuccess();
         }
 
-        (await pack.NewAsync(workspace.Root, ["devops-compose", .. composeOptions])).EnsureSuccess();
-        (await pack.NewAsync(workspace.Root, ["devops-k8s", .. k8sOptions])).EnsureSuccess();
+        (await pack.NewAsync(root, ["devops-compose", .. composeOptions])).EnsureSuccess();
+        (await pack.NewAsync(root, ["devops-k8s", .. k8sOptions])).EnsureSuccess();
         if (wireModules)
         {
-            (await Mcpops.RunAsync(workspace.Root, "sync")).EnsureSuccess();
-            (await Mcpops.RunAsync(workspace.Root, "sync", "--check")).EnsureSuccess();
+            (await Mcpops.RunAsync(root, "sync")).EnsureSuccess();
+            (await Mcpops.RunAsync(root, "sync", "--check")).EnsureSuccess();
         }
-
-        return workspace;
     }
 
     public IEnumerable<string> KubernetesEnvironments()
