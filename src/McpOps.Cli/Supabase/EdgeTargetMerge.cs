@@ -7,9 +7,9 @@ namespace McpOps.Cli.Supabase;
 /// <summary>
 /// Adds the Edge target to an existing module from two renders of the mcp-module template for the same
 /// module, one plain and one with --edge: what --edge adds or changes is exactly the Edge target. A file
-/// only the Edge render has, or one the module still has as generated, is taken whole; otherwise package.json gains the scripts and dependencies --edge adds or
-/// changes; mcpops.module.json gains "targets" and "edge"; any other file --edge changes is taken only
-/// when the module still has it as generated, and otherwise named in a note (the user's edits win).
+/// only the Edge render has, or one the module still has as generated, is taken whole. Of the files the team
+/// edited, package.json gains the scripts and dependencies --edge adds or changes and mcpops.module.json gains
+/// "targets" and "edge"; any other is named in a note (the user's edits win).
 /// Pure over the trees: the caller commits.
 /// </summary>
 internal static class EdgeTargetMerge

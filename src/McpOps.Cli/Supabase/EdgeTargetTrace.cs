@@ -61,12 +61,8 @@ internal static class EdgeTargetTrace
     private static void UpdateSection(FileTree workspace, string metadataPath, IWorkspaceFiles plain, IWorkspaceFiles edge, IReadOnlyList<string> edgeArguments)
     {
         var text = workspace.Read(metadataPath);
-        if (text is null || JsonFiles.ParseObject(metadataPath, text) is not { } json || json[ModuleTemplateSection.Key] is not JsonObject section)
-        {
-            return;
-        }
-
-        if (section["arguments"] is not JsonArray arguments)
+        if (text is null || JsonFiles.ParseObject(metadataPath, text) is not { } json
+            || json[ModuleTemplateSection.Key] is not JsonObject section || section["arguments"] is not JsonArray arguments)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using McpOps.Templates.Tests.Infrastructure;
 
@@ -10,6 +11,8 @@ namespace McpOps.Templates.Tests.Ci;
 /// </summary>
 public static class WorkflowTools
 {
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Converted = new(StringComparer.Ordinal);
+
     public static string Folder => System.IO.Path.Combine(RepositoryPaths.Root, "tests", "validators", "workflows");
 
     public static async Task<ProcessResult> ValidateAsync(string workspaceRoot, IEnumerable<string> workflows)
@@ -32,8 +35,6 @@ public static class WorkflowTools
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Converted = new(StringComparer.Ordinal);
 
     public static Task<ProcessResult> ShellcheckAsync(string workingDirectory, params string[] arguments)
     {
