@@ -17,6 +17,7 @@ internal sealed class CheckContext
     private readonly List<Finding> _findings = [];
     private readonly List<string> _unreadable = [];
     private readonly ConcurrentDictionary<string, TextLines> _lines;
+    private bool _yamlAllowed = true;
 
     public CheckContext(CheckFiles files, string? moduleFilter)
     {
@@ -73,7 +74,11 @@ internal sealed class CheckContext
     /// its own findings and unreadable files, which <see cref="Absorb"/> takes back in analyzer order so the
     /// report is the one a sequential run gives.
     /// </summary>
-    public CheckContext ForAnalyzer() => new(this);
+    /// <remarks>
+    /// A view made for an analyzer that does not declare <see cref="ICheckAnalyzer.ParsesYaml"/> refuses to parse
+    /// YAML, so an analyzer cannot start parsing YAML on a parallel lane unnoticed (the tests run every analyzer).
+    /// </remarks>
+    public CheckContext ForAnalyzer(ICheckAnalyzer analyzer) => new(this) { _yamlAllowed = analyzer.ParsesYaml };
 
     public void Absorb(CheckContext view)
     {
@@ -95,6 +100,11 @@ internal sealed class CheckContext
     /// <summary>The YAML documents of <paramref name="path"/>, or null when it is missing or malformed (recorded).</summary>
     public IReadOnlyList<YamlDocument>? Yaml(string path)
     {
+        if (!_yamlAllowed)
+        {
+            throw new InvalidOperationException($"an analyzer that parses YAML ({path}) must declare {nameof(ICheckAnalyzer.ParsesYaml)}.");
+        }
+
         var text = Files.Read(path);
         if (text is null)
         {

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
@@ -8,8 +8,9 @@ namespace McpOps.Templates.Tests.Release;
 
 /// <summary>
 /// What nuget.org shows and what a consumer can verify, read from the packed .nuspec of both
-/// packages: licence expression, a short package readme of its own, project and repository URLs
-/// with the commit (Source Link), tags; and that the CLI's build is deterministic.
+/// packages (and of each of the tool's platform packages): licence expression, a short package readme
+/// of its own, project and repository URLs with the commit (Source Link), tags; and that the CLI's
+/// build is deterministic.
 /// </summary>
 [Collection(SharedReleasePackages.Name)]
 public sealed class PackageMetadataTests(ReleasePackages packages)
@@ -20,9 +21,16 @@ public sealed class PackageMetadataTests(ReleasePackages packages)
     [MemberData(nameof(Packages))]
     public async Task The_nuspec_has_complete_metadata(string id)
     {
-        var package = id == "McpOps.Templates" ? packages.Templates : packages.Cli;
+        foreach (var package in PackagesOf(id))
+        {
+            await AssertCompleteMetadataAsync(id, package);
+        }
+    }
 
-        Assert.Equal(id, package.Get("id"));
+    private static async Task AssertCompleteMetadataAsync(string id, PackedPackage package)
+    {
+        // The tool's platform packages are <id>.<rid>.
+        Assert.Matches($"^{Regex.Escape(id)}(\\.[a-z0-9-]+)?$", package.Get("id"));
         Assert.Equal(ProductVersion.Value, package.Get("version"));
         Assert.False(string.IsNullOrWhiteSpace(package.Get("description")));
         Assert.Equal("McpOps", package.Get("authors"));
@@ -43,8 +51,14 @@ public sealed class PackageMetadataTests(ReleasePackages packages)
     [MemberData(nameof(Packages))]
     public void The_package_readme_is_its_own_short_page_not_the_repository_readme(string id)
     {
-        var package = id == "McpOps.Templates" ? packages.Templates : packages.Cli;
+        foreach (var package in PackagesOf(id))
+        {
+            AssertOwnReadme(id, package);
+        }
+    }
 
+    private static void AssertOwnReadme(string id, PackedPackage package)
+    {
         Assert.Equal("README.md", package.Get("readme"));
         var readme = package.Read("README.md");
         Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "packages", id + ".md")), readme);
@@ -64,21 +78,29 @@ public sealed class PackageMetadataTests(ReleasePackages packages)
     [Fact]
     public void The_cli_is_a_dotnet_tool_with_its_pdb_embedded_and_a_reproducible_build()
     {
-        Assert.Equal("DotnetTool", packages.Cli.Element("packageTypes")!.Elements().Single().Attribute("name")!.Value);
-
-        using var zip = ZipFile.OpenRead(packages.Cli.Path);
-        using var dll = new MemoryStream();
-        zip.GetEntry("tools/net10.0/any/mcpops.dll")!.Open().CopyTo(dll);
-        dll.Position = 0;
-        using var pe = new PEReader(dll);
-        var debug = pe.ReadDebugDirectory().Select(e => e.Type).ToList();
-        Assert.Contains(DebugDirectoryEntryType.EmbeddedPortablePdb, debug);
-        Assert.Contains(DebugDirectoryEntryType.Reproducible, debug);
+        Assert.Equal("McpOps.Cli", packages.Cli.Get("id"));
+        Assert.Equal("DotnetTool", PackageType(packages.Cli));
+        Assert.NotEmpty(packages.CliPlatforms);
+        foreach (var (rid, package) in packages.CliPlatforms)
+        {
+            Assert.Equal("DotnetToolRidPackage", PackageType(package));
+            using var pe = new PEReader(new MemoryStream(package.ToolFile(rid, "mcpops.dll")));
+            var debug = pe.ReadDebugDirectory().Select(e => e.Type).ToList();
+            Assert.Contains(DebugDirectoryEntryType.EmbeddedPortablePdb, debug);
+            Assert.Contains(DebugDirectoryEntryType.Reproducible, debug);
+        }
     }
 
+    /// <summary>
+    /// Packed twice as release.yml packs it, for this machine's platform only (a ReadyToRun package
+    /// compiles everything again, and one platform proves the build and the ReadyToRun step repeatable).
+    /// </summary>
     [Fact]
     public async Task The_cli_packed_twice_from_the_same_commit_is_the_same_binary()
     {
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        Assert.Contains(rid, packages.CliPlatforms.Keys);
+        var workflow = await ReleaseWorkflow.LoadAsync();
         using var work = new TempDirectory("mcpops-deterministic");
         var binaries = new List<byte[]>();
         for (var run = 0; run < 2; run++)
@@ -91,15 +113,19 @@ public sealed class PackageMetadataTests(ReleasePackages packages)
             }
 
             var feed = work.Combine($"feed{run}");
-            (await ReleasePackages.PackAsync(ReleasePackages.CliProject, feed, artifacts)).EnsureSuccess();
-            using var zip = ZipFile.OpenRead(Directory.GetFiles(feed, "*.nupkg").Single());
-            using var dll = new MemoryStream();
-            zip.GetEntry("tools/net10.0/any/mcpops.dll")!.Open().CopyTo(dll);
-            binaries.Add(dll.ToArray());
+            (await ReleasePackages.PackAsync(ReleasePackages.CliProject, feed, artifacts, [.. workflow.PackProperties(ReleasePackages.CliProject), "RuntimeIdentifiers=" + rid])).EnsureSuccess();
+            var package = PackedPackage.Open(Path.Combine(feed, $"McpOps.Cli.{rid}.{ProductVersion.Value}.nupkg"));
+            binaries.Add(package.ToolFile(rid, "mcpops.dll"));
         }
 
         Assert.Equal(binaries[0], binaries[1]);
     }
+
+    private IEnumerable<PackedPackage> PackagesOf(string id) =>
+        id == "McpOps.Templates" ? [packages.Templates] : [packages.Cli, .. packages.CliPlatforms.Values];
+
+    private static string? PackageType(PackedPackage package) =>
+        package.Element("packageTypes")!.Elements().Single().Attribute("name")!.Value;
 
     [Theory]
     [InlineData("true", "true")]

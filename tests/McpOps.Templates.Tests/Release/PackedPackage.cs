@@ -41,6 +41,16 @@ public sealed class PackedPackage
 
     public XElement? Element(string element) => Metadata.Elements().SingleOrDefault(e => e.Name.LocalName == element);
 
+    /// <summary>The bytes of <paramref name="file"/> in a tool package's folder for <paramref name="rid"/> (tools/net10.0/&lt;rid&gt;/).</summary>
+    public byte[] ToolFile(string rid, string file)
+    {
+        using var zip = ZipFile.OpenRead(Path);
+        var entry = zip.GetEntry($"tools/net10.0/{rid}/{file}") ?? throw new KeyNotFoundException($"{System.IO.Path.GetFileName(Path)} has no tools/net10.0/{rid}/{file}");
+        using var bytes = new MemoryStream();
+        entry.Open().CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     public string Read(string entry) =>
         _entries.TryGetValue(entry, out var text) ? text : throw new KeyNotFoundException($"{System.IO.Path.GetFileName(Path)} has no entry {entry}");
 }

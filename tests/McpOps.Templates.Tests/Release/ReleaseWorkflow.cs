@@ -29,6 +29,15 @@ public sealed class ReleaseWorkflow
 
     public JsonElement Job(string name) => Root.GetProperty("jobs").GetProperty(name);
 
+    /// <summary>The `-p:NAME=VALUE` properties (without `-p:`) the pack job passes to `dotnet pack` of <paramref name="project"/>.</summary>
+    public string[] PackProperties(string project)
+    {
+        var command = $"dotnet pack {Path.GetRelativePath(RepositoryPaths.Root, project).Replace('\\', '/')} ";
+        var line = Steps(Job("pack")).SelectMany(s => Run(s).Split('\n')).Select(l => l.Trim())
+            .Single(l => l.StartsWith(command, StringComparison.Ordinal));
+        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Select(w => w[3..])];
+    }
+
     public static IEnumerable<JsonElement> Steps(JsonElement job) => job.GetProperty("steps").EnumerateArray();
 
     public static string Uses(JsonElement step) => step.TryGetProperty("uses", out var uses) ? uses.GetString()! : "";

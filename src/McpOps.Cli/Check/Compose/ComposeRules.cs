@@ -10,6 +10,8 @@ namespace McpOps.Cli.Check.Compose;
 /// </summary>
 internal sealed partial class ComposeRules : ICheckAnalyzer
 {
+    public bool ParsesYaml => true;
+
     public void Run(CheckContext context)
     {
         foreach (var path in context.Files.Paths.Where(p => context.InScope(p) && ComposeFileName().IsMatch(p[(p.LastIndexOf('/') + 1)..])))

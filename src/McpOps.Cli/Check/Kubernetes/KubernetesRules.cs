@@ -12,6 +12,8 @@ namespace McpOps.Cli.Check.Kubernetes;
 /// </summary>
 internal sealed class KubernetesRules : ICheckAnalyzer
 {
+    public bool ParsesYaml => true;
+
     private static readonly string[] HostNamespaces = ["hostNetwork", "hostPID", "hostIPC"];
     private static readonly string[] Probes = ["livenessProbe", "readinessProbe"];
     private static readonly (string Section, string Key)[] RequiredResources = [("requests", "cpu"), ("requests", "memory"), ("limits", "memory")];

@@ -12,6 +12,8 @@ namespace McpOps.Cli.Check.Workflows;
 /// </summary>
 internal sealed partial class CloudRunRules : ICheckAnalyzer
 {
+    public bool ParsesYaml => true;
+
     public void Run(CheckContext context)
     {
         foreach (var path in context.Files.Paths.Where(p => context.InScope(p) && IsCandidate(p)))

@@ -7,6 +7,8 @@ namespace McpOps.Cli.Check.Workflows;
 /// <summary>CI001-CI003 over .github/workflows/*.yml: pinned actions, blocking Trivy scans, read-only top-level permissions.</summary>
 internal sealed partial class WorkflowRules : ICheckAnalyzer
 {
+    public bool ParsesYaml => true;
+
     public const string Folder = ".github/workflows";
 
     public static IEnumerable<string> WorkflowFiles(CheckFiles files) =>
