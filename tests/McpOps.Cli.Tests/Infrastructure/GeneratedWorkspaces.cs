@@ -7,10 +7,16 @@ public static class GeneratedWorkspaces
 {
     public const string Scope = "acme";
 
-    /// <summary>Generates `acme` under <paramref name="temp"/> and returns its root.</summary>
+    /// <summary>
+    /// Puts `acme` under <paramref name="temp"/> and returns its root: a copy of the workspace the template
+    /// generates (once per run, GeneratedTreeCache), so each test has its own.
+    /// </summary>
     public static async Task<string> GenerateAsync(TemplatePack pack, TempDirectory temp)
     {
-        (await pack.NewAsync(temp.Path, "mcp-workspace", "-n", "acme", "--scope", Scope)).EnsureSuccess();
+        await GeneratedTreeCache.CopyAsync(
+            string.Join('\0', "mcp-workspace", "-n", "acme", "--scope", Scope),
+            async folder => (await pack.NewAsync(folder, "mcp-workspace", "-n", "acme", "--scope", Scope)).EnsureSuccess(),
+            temp.Path);
         return temp.Combine("acme");
     }
 

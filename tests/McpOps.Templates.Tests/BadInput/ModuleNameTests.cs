@@ -9,7 +9,7 @@ namespace McpOps.Templates.Tests.BadInput;
 /// Each case runs in a real workspace nested in an outer folder, so a write next to or above the
 /// workspace would show up as a change.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class ModuleNameTests(TemplatePack pack)
 {
     [Theory]
@@ -76,9 +76,13 @@ public sealed class ModuleNameTests(TemplatePack pack)
         Assert.Empty(changes.Since());
     }
 
+    /// <summary>A fresh copy of `dotnet new mcp-workspace -n acme` (generated once per run) in <paramref name="outer"/>.</summary>
     private async Task<string> CreateWorkspaceAsync(TempDirectory outer)
     {
-        (await pack.NewAsync(outer.Path, "mcp-workspace", "-n", "acme")).EnsureSuccess();
+        await GeneratedTreeCache.CopyAsync(
+            "mcp-workspace\0-n\0acme",
+            async folder => (await pack.NewAsync(folder, "mcp-workspace", "-n", "acme")).EnsureSuccess(),
+            outer.Path);
         File.WriteAllText(outer.Combine("sentinel.txt"), "outside the workspace");
         return outer.Combine("acme");
     }

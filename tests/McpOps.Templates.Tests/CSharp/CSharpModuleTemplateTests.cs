@@ -7,7 +7,7 @@ namespace McpOps.Templates.Tests.CSharp;
 /// template group, and the .NET pieces mcp-workspace ships. That the output builds and runs is proven by
 /// <see cref="CSharpEndToEndTests"/>.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class CSharpModuleTemplateTests(TemplatePack pack)
 {
     [Theory]

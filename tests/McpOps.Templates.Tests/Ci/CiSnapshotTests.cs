@@ -2,7 +2,7 @@ using McpOps.Templates.Tests.Infrastructure;
 
 namespace McpOps.Templates.Tests.Ci;
 
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class CiSnapshotTests(TemplatePack pack)
 {
     [Theory]

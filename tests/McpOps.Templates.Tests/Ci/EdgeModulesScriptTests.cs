@@ -7,7 +7,7 @@ namespace McpOps.Templates.Tests.Ci;
 /// changed modules with "edge" in "targets" are deployed to Supabase, only modules with a Dockerfile get
 /// an image, and a manual run naming a module that is not an Edge module fails. Needs bash, git and jq.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class EdgeModulesScriptTests(TemplatePack pack)
 {
     [Fact]

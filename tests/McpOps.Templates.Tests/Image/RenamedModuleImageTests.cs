@@ -5,10 +5,11 @@ namespace McpOps.Templates.Tests.Image;
 /// <summary>
 /// A module renamed with `mcpops rename` still builds: its Dockerfile COPY lines, dockerignore
 /// allow-list and the workspace lockfile all name the new folder, and the image is the same module
-/// under its new name (same port, server name from the new name).
+/// under its new name (same port, server name from the new name). Built on the stand-in bases alone: the
+/// unrenamed module's image (<see cref="ModuleImage"/>) is not needed here.
 /// </summary>
 [Collection(SharedTemplatePack.Name)]
-public sealed class RenamedModuleImageTests(ModuleImage image) : IClassFixture<ModuleImage>
+public sealed class RenamedModuleImageTests(NodeImageBases image) : IClassFixture<NodeImageBases>
 {
     [BuildahFact]
     public async Task A_renamed_module_builds_from_its_new_folder()

@@ -9,7 +9,7 @@ namespace McpOps.Templates.Tests.Infra;
 /// devops-compose with two modules wired in (and with none), for each option: the Compose
 /// Specification schema, docker-compose 1.29 where it applies, referenced files, hardening.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed partial class ComposeTests(TemplatePack pack, ITestOutputHelper output)
 {
     public static TheoryData<string[]> OptionSets => new()

@@ -8,7 +8,7 @@ namespace McpOps.Templates.Tests.Infra;
 /// OS, host, SDK and workloads only), so outside a workspace the templates write infra/ and nothing
 /// else; the README says to run them at the workspace root, and `mcpops check` reports a stray infra/.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class InfraTemplateTests(TemplatePack pack)
 {
     [Theory]

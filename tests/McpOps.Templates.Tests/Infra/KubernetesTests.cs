@@ -9,7 +9,7 @@ namespace McpOps.Templates.Tests.Infra;
 /// meets the restricted profile and the project's rules, and Helm values meet values.schema.json.
 /// Helm itself cannot be installed here: the CI template runs `helm lint --strict`.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class KubernetesTests(TemplatePack pack)
 {
     [Theory]

@@ -12,7 +12,7 @@ namespace McpOps.Templates.Tests.Pack;
 /// (<c>#if (CSharp)</c>). No flavour keeps its own copy of a shared or mostly shared file, and every
 /// conditional renders away in both flavours.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed partial class SharedTemplateFilesTests(TemplatePack pack)
 {
     /// <summary>

@@ -3,7 +3,7 @@ using McpOps.Templates.Tests.Infrastructure;
 
 namespace McpOps.Templates.Tests.Pack;
 
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed partial class TemplatePackInstallTests(TemplatePack pack)
 {
     [Fact]

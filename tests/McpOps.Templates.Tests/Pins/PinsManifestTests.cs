@@ -11,7 +11,7 @@ namespace McpOps.Templates.Tests.Pins;
 /// value (and SHA for actions), and every entry is written somewhere. The Node.js statements
 /// (Dockerfile, distroless line, CI, engines, bundle target, docs) agree with its node section.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed partial class PinsManifestTests(TemplatePack pack)
 {
     private static readonly string ManifestPath = Path.Combine(RepositoryPaths.Root, "eng", "pins.json");

@@ -11,7 +11,7 @@ namespace McpOps.Templates.Tests.Release;
 /// the package agree), and without the folder fails with a message that says what to do.
 /// No package source but that folder is configured: nothing comes from a registry.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class ToolFromSourceTests(TemplatePack pack) : IDisposable
 {
     private readonly TempDirectory _temp = new("mcpops-tool-source");

@@ -8,7 +8,7 @@ namespace McpOps.Templates.Tests.Runtimes;
 /// The shared runtimes build and test where they live (root npm workspace, McpOps.slnx) with the settings a
 /// generated workspace gives them: each in-repo file derives from the workspace template's, never copies it.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class RuntimesBuildInPlaceTests(TemplatePack pack)
 {
     private static string Root => RepositoryPaths.Root;

@@ -6,7 +6,7 @@ namespace McpOps.Templates.Tests.Snapshots;
 /// Every template with its defaults and with each non-default option, against committed trees.
 /// That the output also builds and runs is proven by the end-to-end tests.
 /// </summary>
-[Collection(SharedTemplatePack.Name)]
+[Collection(SharedTemplatePackReaders.Name)]
 public sealed class TemplateSnapshotTests(TemplatePack pack)
 {
     private const string McpCoreFolder = "modules/_shared/mcp-core/";
