@@ -4,8 +4,7 @@
  * deployment fails fast with a message naming the variable instead of at the first request.
  */
 
-import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { isIpAddress } from './ip-address.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -64,7 +63,14 @@ export interface ConfigDefaults {
   readonly port?: number;
 }
 
-export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}): McpConfig {
+/**
+ * Reads a mounted secret file as UTF-8 text (MCP_AUTH_TOKEN_FILE). Passed in by the runtime that has files to
+ * read (Node: node:fs), so this module imports nothing of Node's and the Edge bundle starts without Deno's Node
+ * compatibility layer.
+ */
+export type SecretFileReader = (path: string) => string;
+
+export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}, readSecretFile?: SecretFileReader): McpConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -105,8 +111,12 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
       problems.push('MCP_AUTH_TOKEN and MCP_AUTH_TOKEN_FILE are both set: set only one of them');
       return undefined;
     }
+    if (readSecretFile === undefined) {
+      problems.push('MCP_AUTH_TOKEN_FILE is not read on this runtime: set MCP_AUTH_TOKEN instead');
+      return undefined;
+    }
     try {
-      const token = readFileSync(path, 'utf8').trim();
+      const token = readSecretFile(path).trim();
       if (token === '') problems.push(`MCP_AUTH_TOKEN_FILE points to ${path}, which is empty`);
       return token === '' ? undefined : token;
     } catch (error) {
@@ -157,7 +167,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
   }
 
   const host = read('HOST') ?? DEFAULTS.host;
-  if (host.toLowerCase() !== 'localhost' && isIP(host.replace(/^\[(.*)\]$/, '$1')) === 0) {
+  if (host.toLowerCase() !== 'localhost' && !isIpAddress(host.replace(/^\[(.*)\]$/, '$1'))) {
     problems.push(`HOST must be an IP address (0.0.0.0 in containers, 127.0.0.1 locally) or localhost, got "${host}"`);
   }
 

@@ -20,7 +20,7 @@ export { startServer } from './server.js';
 export type { ServerOptions, RunningServer } from './server.js';
 export { runServer } from './run.js';
 export { loadConfig, ConfigError } from './config.js';
-export type { McpConfig, ConfigDefaults, LogLevel } from './config.js';
+export type { McpConfig, ConfigDefaults, LogLevel, SecretFileReader } from './config.js';
 export { createLogger } from './logging.js';
 export type { Logger } from './logging.js';
 export { createFetchHandler } from './fetch-handler.js';

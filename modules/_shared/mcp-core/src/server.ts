@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -45,7 +46,7 @@ export interface RunningServer {
  * SIGTERM drain, and the stdout logger. Every request is served by the fetch handler the Edge entry uses.
  */
 export async function startServer(options: ServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
-  const config = loadConfig(env, options.defaultPort === undefined ? {} : { port: options.defaultPort });
+  const config = loadConfig(env, options.defaultPort === undefined ? {} : { port: options.defaultPort }, (path) => readFileSync(path, 'utf8'));
   const logger = options.logger ?? createLogger({ name: options.name, version: options.version, level: config.logLevel });
   let draining = false;
   const inFlight = new Set<object>();

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig } from '../src/index.js';
+import { ConfigError, loadConfig, type SecretFileReader } from '../src/index.js';
+
+const readSecretFile: SecretFileReader = (path) => readFileSync(path, 'utf8');
 
 describe('loadConfig', () => {
   test('applies the documented defaults', () => {
@@ -36,7 +38,7 @@ describe('loadConfig', () => {
   test('MCP_AUTH_TOKEN_FILE reads the token from a mounted secret file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'mcp-core-')), 'token');
     writeFileSync(file, 's3cret-from-file\n');
-    assert.equal(loadConfig({ MCP_AUTH_TOKEN_FILE: file }).authToken, 's3cret-from-file');
+    assert.equal(loadConfig({ MCP_AUTH_TOKEN_FILE: file }, {}, readSecretFile).authToken, 's3cret-from-file');
   });
 
   test('MCP_AUTH_TOKEN_FILE that is missing, empty or combined with MCP_AUTH_TOKEN is refused', () => {
@@ -49,7 +51,23 @@ describe('loadConfig', () => {
       [{ MCP_AUTH_TOKEN_FILE: empty, MCP_AUTH_TOKEN: 't' }, 'both set'],
     ];
     for (const [env, expected] of cases) {
-      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.includes(expected));
+      assert.throws(() => loadConfig(env, {}, readSecretFile), (error: unknown) => error instanceof ConfigError && error.message.includes(expected));
+    }
+  });
+
+  test('MCP_AUTH_TOKEN_FILE on a runtime that reads no files (the Edge) is refused, naming MCP_AUTH_TOKEN', () => {
+    assert.throws(
+      () => loadConfig({ MCP_AUTH_TOKEN_FILE: '/run/secrets/token' }),
+      (error: unknown) => error instanceof ConfigError && error.message.includes('set MCP_AUTH_TOKEN instead'),
+    );
+  });
+
+  test('HOST must be an IP address or localhost', () => {
+    for (const host of ['0.0.0.0', '127.0.0.1', '::', '[::1]', 'fe80::1%eth0', 'localhost', 'LOCALHOST']) {
+      assert.equal(loadConfig({ MCP_AUTH_TOKEN: 't', HOST: host }).host, host);
+    }
+    for (const host of ['example.com', '127.0.0.01', '1.2.3', '::g', '[::1']) {
+      assert.throws(() => loadConfig({ MCP_AUTH_TOKEN: 't', HOST: host }), (error: unknown) => error instanceof ConfigError && error.message.includes('HOST must be an IP address'));
     }
   });
 
