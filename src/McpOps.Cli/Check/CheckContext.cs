@@ -17,6 +17,7 @@ internal sealed class CheckContext
     private readonly List<Finding> _findings = [];
     private readonly List<string> _unreadable = [];
     private readonly ConcurrentDictionary<string, TextLines> _lines;
+    private readonly ConcurrentDictionary<string, bool> _shipsContainer;
     private bool _yamlAllowed = true;
 
     public CheckContext(CheckFiles files, string? moduleFilter)
@@ -26,6 +27,7 @@ internal sealed class CheckContext
         AllModules = ModuleDiscovery.Find(files);
         Modules = moduleFilter is null ? AllModules : [.. AllModules.Where(m => m.Name == moduleFilter)];
         _lines = new(StringComparer.Ordinal);
+        _shipsContainer = new(StringComparer.Ordinal);
     }
 
     private CheckContext(CheckContext shared)
@@ -35,6 +37,7 @@ internal sealed class CheckContext
         AllModules = shared.AllModules;
         Modules = shared.Modules;
         _lines = shared._lines;
+        _shipsContainer = shared._shipsContainer;
     }
 
     public CheckFiles Files { get; }
@@ -63,6 +66,23 @@ internal sealed class CheckContext
         var name = slash < 0 ? rest : rest[..slash];
         return name.StartsWith('_') || name.StartsWith('.') ? null : name;
     }
+
+    /// <summary>
+    /// Whether the module runs in a container: "container" among the "targets" of its mcpops.module.json (no
+    /// metadata, or no "targets", means it does). An Edge-only module has no Dockerfile or Railway service to
+    /// check. Unreadable metadata counts as a container module; ModuleWorkspaceRules reports the file.
+    /// </summary>
+    public bool ShipsContainer(ModuleLocation module) => _shipsContainer.GetOrAdd(module.Folder, folder =>
+    {
+        try
+        {
+            return ModuleMetadata.Read(Files, folder)?.Targets.Contains(ModuleTarget.Container) ?? true;
+        }
+        catch (WorkspaceException)
+        {
+            return true;
+        }
+    });
 
     public bool InScope(string path) => ModuleFilter is null || ModuleOf(path) == ModuleFilter;
 

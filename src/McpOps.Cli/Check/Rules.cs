@@ -80,7 +80,7 @@ internal static class Rules
 
     public static readonly CheckRule RailwayService = new(
         "RAILWAY001", "railway", RuleLevel.Error,
-        "Every module has a Railway service definition with a healthcheck, imported into .railway/railway.ts.",
+        "Every module with the container target has a Railway service definition with a healthcheck, imported into .railway/railway.ts.",
         "Keep `healthcheck: \"/health\"` in modules/<name>/mcp/railway.service.ts and run `mcpops sync` to import it into .railway/railway.ts.");
 
     public static readonly CheckRule RailwayConfigAsCode = new(

@@ -329,6 +329,24 @@ public sealed class RuleTests(TemplatePack pack)
     }
 
     [Fact]
+    public async Task Only_a_module_with_the_container_target_must_have_a_Dockerfile_and_a_Railway_service()
+    {
+        var files = await FilesAsync(pack);
+        files.Remove(Dockerfile);
+        files.Remove("modules/billing/mcp/railway.service.ts");
+        string[] ContainerRulesOnBilling() =>
+            [.. RunCheck(files).Active.Where(f => f.Module == "billing" && f.Rule.Id is "DOCKER004" or "RAILWAY001").Select(f => $"{f.Rule.Id} {f.Path}").Order(StringComparer.Ordinal)];
+
+        Assert.Equal([$"DOCKER004 {BillingMetadata.Replace("mcpops.module.json", "package.json", StringComparison.Ordinal)}", $"RAILWAY001 {BillingMetadata.Replace("mcpops.module.json", "package.json", StringComparison.Ordinal)}"], ContainerRulesOnBilling());
+
+        MakeEdge(files, verifyJwt: false);
+        Assert.Equal(2, ContainerRulesOnBilling().Length); // container and edge: still a container module
+
+        Edit(files, BillingMetadata, "\"container\",", "");
+        Assert.Empty(ContainerRulesOnBilling()); // edge only
+    }
+
+    [Fact]
     public void Every_rule_has_a_test_case_an_id_a_description_and_a_fix()
     {
         var tested = Cases.Values.Select(c => c.RuleId).Concat(["SUPPRESS001", "SUPPRESS002", "MODULE006" /* ModuleNameRuleTests: needs a module folder of another name */, "EDGE004" /* EdgeRuleTests: needs a 20 MB file on disk */]).ToHashSet();

@@ -16,7 +16,11 @@ internal sealed partial class DockerfileRules : ICheckAnalyzer
             var text = context.Files.Read(module.Dockerfile);
             if (text is null)
             {
-                context.Add(Rules.DockerMultiStage, module.Manifest, 1, $"{module.Folder} has no Dockerfile: every module ships a multi-stage image.");
+                if (context.ShipsContainer(module))
+                {
+                    context.Add(Rules.DockerMultiStage, module.Manifest, 1, $"{module.Folder} has no Dockerfile: every module with the container target ships a multi-stage image.");
+                }
+
                 continue;
             }
 

@@ -48,7 +48,7 @@ internal sealed partial class RailwayRules : ICheckAnalyzer
                     context.Add(Rules.RailwayService, toml, context.Lines(toml)!.Find("[deploy]", FirstSettingLine(context.Lines(toml)!)), "no `healthcheckPath` in [deploy].");
                 }
             }
-            else if (!context.Files.Exists(json))
+            else if (!context.Files.Exists(json) && context.ShipsContainer(module))
             {
                 context.Add(Rules.RailwayService, module.Manifest, 1, $"{module.Folder} has no Railway service definition (railway.service.ts).");
             }
