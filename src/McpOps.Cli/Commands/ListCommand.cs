@@ -7,19 +7,30 @@ using McpOps.Cli.Workspaces;
 
 namespace McpOps.Cli.Commands;
 
-/// <summary>`mcpops list [--json]`: every module with its package, port, Railway config and wiring state.</summary>
+/// <summary>`mcpops list [--format text|json]` (`--json` for short): every module with its package, port, Railway config and wiring state.</summary>
 internal static class ListCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print a JSON array (name, language, package, description, port, targets, function, railway, path, wired, missing) instead of a table." };
+        // --format as `check` spells it; --json is kept as its short form.
+        var format = new Option<string>("--format", "-f") { Description = "text (a table) or json: an array of name, language, package, description, port, targets, function, railway, path, wired, missing.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var json = new Option<bool>("--json") { Description = "The same as --format json." };
         var command = new Command("list", "List the modules with their language (TypeScript or C#), package name (a C# module: its server project), port, targets (container, edge: a Supabase Edge Function), Railway config (ts, toml or none) and whether each is fully wired; `missing` names what sync would add.")
         {
+            format,
             json,
         };
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(json)));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetResult(format) is { Implicit: false } && result.GetValue(format) != "json")
+            {
+                result.AddError($"--json and --format {result.GetValue(format)} ask for different outputs; give one of them.");
+            }
+        });
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(json) || parseResult.GetValue(format) == "json"));
         return command;
     }
 

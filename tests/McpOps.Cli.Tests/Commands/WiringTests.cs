@@ -38,6 +38,14 @@ public sealed class WiringTests(TemplatePack pack) : IDisposable
         Assert.Equal([8080, 8082], modules.Select(m => (int)m!["port"]!));
         Assert.Equal(["ts", "toml"], modules.Select(m => (string)m!["railway"]!));
         Assert.All(modules, m => Assert.True((bool)m!["wired"]!));
+
+        // --format json, as `check` spells it, is the same output; --json with another format is refused.
+        Assert.Equal(list.Output, CliRun.In(root, "list", "--format", "json").Output);
+        Assert.Equal(list.Output, CliRun.In(root, "list", "-f", "json", "--json").Output);
+        Assert.Equal(CliRun.In(root, "list").Output, CliRun.In(root, "list", "--format", "text").Output);
+        var both = CliRun.In(root, "list", "--json", "--format", "text");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("--json and --format text ask for different outputs", both.Error);
     }
 
     [Fact]
