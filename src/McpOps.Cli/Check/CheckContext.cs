@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpOps.Cli.Check.Yaml;
@@ -17,7 +18,7 @@ internal sealed class CheckContext
     private readonly List<Finding> _findings = [];
     private readonly List<string> _unreadable = [];
     private readonly ConcurrentDictionary<string, TextLines> _lines;
-    private readonly ConcurrentDictionary<string, bool> _shipsContainer;
+    private readonly ConcurrentDictionary<string, (ModuleMetadata? Metadata, ExceptionDispatchInfo? Error)> _metadata;
     private bool _yamlAllowed = true;
 
     public CheckContext(CheckFiles files, string? moduleFilter)
@@ -27,7 +28,7 @@ internal sealed class CheckContext
         AllModules = ModuleDiscovery.Find(files);
         Modules = moduleFilter is null ? AllModules : [.. AllModules.Where(m => m.Name == moduleFilter)];
         _lines = new(StringComparer.Ordinal);
-        _shipsContainer = new(StringComparer.Ordinal);
+        _metadata = new(StringComparer.Ordinal);
     }
 
     private CheckContext(CheckContext shared)
@@ -37,7 +38,7 @@ internal sealed class CheckContext
         AllModules = shared.AllModules;
         Modules = shared.Modules;
         _lines = shared._lines;
-        _shipsContainer = shared._shipsContainer;
+        _metadata = shared._metadata;
     }
 
     public CheckFiles Files { get; }
@@ -68,21 +69,42 @@ internal sealed class CheckContext
     }
 
     /// <summary>
+    /// The module's mcpops.module.json (null when it has none), read once for every analyzer that asks; a
+    /// malformed file throws the same <see cref="WorkspaceException"/> to each of them.
+    /// </summary>
+    public ModuleMetadata? Metadata(ModuleLocation module)
+    {
+        var (metadata, error) = _metadata.GetOrAdd(module.Folder, folder =>
+        {
+            try
+            {
+                return (ModuleMetadata.Read(Files, folder), null);
+            }
+            catch (WorkspaceException ex)
+            {
+                return (null, ExceptionDispatchInfo.Capture(ex));
+            }
+        });
+        error?.Throw();
+        return metadata;
+    }
+
+    /// <summary>
     /// Whether the module runs in a container: "container" among the "targets" of its mcpops.module.json (no
     /// metadata, or no "targets", means it does). An Edge-only module has no Dockerfile or Railway service to
     /// check. Unreadable metadata counts as a container module; ModuleWorkspaceRules reports the file.
     /// </summary>
-    public bool ShipsContainer(ModuleLocation module) => _shipsContainer.GetOrAdd(module.Folder, folder =>
+    public bool ShipsContainer(ModuleLocation module)
     {
         try
         {
-            return ModuleMetadata.Read(Files, folder)?.Targets.Contains(ModuleTarget.Container) ?? true;
+            return Metadata(module)?.Targets.Contains(ModuleTarget.Container) ?? true;
         }
         catch (WorkspaceException)
         {
             return true;
         }
-    });
+    }
 
     public bool InScope(string path) => ModuleFilter is null || ModuleOf(path) == ModuleFilter;
 

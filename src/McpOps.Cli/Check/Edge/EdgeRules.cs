@@ -50,7 +50,7 @@ internal sealed partial class EdgeRules : ICheckAnalyzer
         ModuleMetadata? metadata;
         try
         {
-            metadata = ModuleMetadata.Read(context.Files, module.Folder);
+            metadata = context.Metadata(module);
         }
         catch (WorkspaceException)
         {

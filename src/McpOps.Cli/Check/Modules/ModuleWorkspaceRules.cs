@@ -87,7 +87,7 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
     {
         try
         {
-            return ModuleMetadata.Read(context.Files, module.Folder)?.Port ?? module.Flavour?.SourcePort(context.Files, module.Folder);
+            return context.Metadata(module)?.Port ?? module.Flavour?.SourcePort(context.Files, module.Folder);
         }
         catch (WorkspaceException ex)
         {
@@ -106,7 +106,7 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
         {
             try
             {
-                if (ModuleMetadata.Read(context.Files, module.Folder)?.Name is { } declared && declared != module.Name)
+                if (context.Metadata(module)?.Name is { } declared && declared != module.Name)
                 {
                     context.Add(Rules.ModuleOwnFolder, module.MetadataPath, context.Lines(module.MetadataPath)!.Find("\"name\""),
                         $"\"name\" is '{declared}' but the module is in modules/{module.Name}/: {HandRenameFix(declared, module.Name, context)}");
