@@ -38,15 +38,7 @@ public sealed class DotnetToolTests(TemplatePack pack) : IDisposable
 
         // Only the local feed, and a private package folder: the test never sees a stale or foreign McpOps.Cli.
         var config = _temp.Combine("nuget.config");
-        File.WriteAllText(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        NuGetConfig.WriteOnly(config, ("local", feed));
         var environment = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = _temp.Combine("packages"),

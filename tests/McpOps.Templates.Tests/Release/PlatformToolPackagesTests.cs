@@ -59,15 +59,7 @@ public sealed class PlatformToolPackagesTests(ReleasePackages packages) : IDispo
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
         var config = _temp.Combine("nuget.config");
-        File.WriteAllText(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="release" value="{packages.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        NuGetConfig.WriteOnly(config, ("release", packages.Feed));
         var tools = _temp.Combine("tools");
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = _temp.Combine("packages") };
 

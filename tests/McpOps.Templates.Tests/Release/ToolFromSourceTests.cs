@@ -19,14 +19,7 @@ public sealed class ToolFromSourceTests(TemplatePack pack) : IDisposable
     [Fact]
     public async Task The_ci_restore_step_uses_the_packed_tool_and_says_what_to_do_without_it()
     {
-        File.WriteAllText(_temp.Combine("nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-              </packageSources>
-            </configuration>
-            """);
+        NuGetConfig.WriteOnly(_temp.Combine("nuget.config"));
         (await pack.NewAsync(_temp.Path, "mcp-workspace", "-n", "acme")).EnsureSuccess();
         var root = _temp.Combine("acme");
         (await pack.NewAsync(root, "devops-ci")).EnsureSuccess();
