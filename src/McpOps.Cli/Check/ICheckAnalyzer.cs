@@ -4,9 +4,9 @@ namespace McpOps.Cli.Check;
 internal interface ICheckAnalyzer
 {
     /// <summary>
-    /// True when the analyzer parses YAML (<see cref="CheckContext.Yaml"/>). YamlDotNet interns every
-    /// mapping key with <c>string.IsInterned</c>, which takes the runtime's one intern-table lock: two
-    /// threads parsing YAML measured slower together than one after the other, so
+    /// True when the analyzer parses YAML (<see cref="CheckContext.Yaml"/>). Two threads parsing YAML with
+    /// YamlDotNet measured slower together than one after the other (18.1, which interns every mapping key
+    /// under the runtime's one intern-table lock, and 16.3, which does not: docs/benchmarks.md), so
     /// <see cref="CheckRunner"/> runs these analyzers one after another on one thread.
     /// </summary>
     bool ParsesYaml => false;
