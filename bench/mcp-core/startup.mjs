@@ -4,14 +4,17 @@
 //   - idle RSS: VmRSS of the process 1 s after it answered /health;
 //   - RSS after a soak: after 10,000 tools/call (echo) over Streamable HTTP, 8 at a time, then 1 s idle, with the
 //     server's CPU time per call during the soak.
-// Usage: node bench/mcp-core/startup.mjs <typescript-entry.js> <dotnet-host.dll>   (RUNS, CALLS to change counts)
-// Prints markdown table rows on stdout.
+// With the two floor entries (bench/mcp-core/floor: node-http.mjs, and sdk-only.mjs as bundled by bench/run), each
+// round of TypeScript starts also starts them, and the TypeScript rows report their cold start and idle RSS beside
+// the module's: a node:http server with nothing loaded, and the same server after importing the official SDK.
+// Usage: node bench/mcp-core/startup.mjs <typescript-entry.js> <dotnet-host.dll> [<node-http.mjs> <sdk-only.mjs>]
+// (RUNS, CALLS to change counts). Prints markdown table rows on stdout.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Agent, request } from 'node:http';
 
-const [typescriptEntry, dotnetHost] = process.argv.slice(2);
+const [typescriptEntry, dotnetHost, ...floorEntries] = process.argv.slice(2);
 const runs = Number(process.env.RUNS ?? 15);
 const calls = Number(process.env.CALLS ?? 10_000);
 const token = 'bench-token-0123456789';
@@ -20,6 +23,11 @@ const runtimes = [
   { name: 'TypeScript (mcp-core, Node ' + process.versions.node + ')', command: process.execPath, args: [typescriptEntry], target: 'target < 120 ms' },
   { name: 'C# (mcp-core-dotnet)', command: 'dotnet', args: [dotnetHost], target: 'reported' },
 ];
+runtimes[0].floors = floorEntries.map((entry, index) => ({
+  name: ['node:http alone', 'the official SDK imported alone'][index],
+  command: process.execPath,
+  args: [entry],
+}));
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -100,11 +108,23 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+const floorsOf = (runtime) => runtime.floors ?? [];
+
 for (const runtime of runtimes) {
-  const times = [];
+  // Each round starts the runtime, then its floors, so a busy moment weighs on all of them alike.
+  const times = new Map([runtime, ...floorsOf(runtime)].map((server) => [server, []]));
   for (let i = 0; i < runs + 1; i++) {
-    const { child, ms } = await start(runtime);
-    if (i > 0) times.push(ms); // the first start warms the disk cache
+    for (const server of times.keys()) {
+      const { child, ms } = await start(server);
+      if (i > 0) times.get(server).push(ms); // the first start warms the disk cache
+      await stop(child);
+    }
+  }
+  const floorIdle = new Map();
+  for (const floor of floorsOf(runtime)) {
+    const { child } = await start(floor);
+    await sleep(1000);
+    floorIdle.set(floor, rssMiB(child.pid));
     await stop(child);
   }
   const { child, port } = await start(runtime);
@@ -121,7 +141,10 @@ for (const runtime of runtimes) {
   await sleep(1000);
   const soaked = rssMiB(child.pid);
   await stop(child);
-  console.log(`| cold start to first healthy /health, ${runtime.name} (${runtime.target}) | ${median(times).toFixed(0)} ms | median of ${runs}; min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)} |`);
-  console.log(`| idle RSS after start, ${runtime.name} | ${idle.toFixed(1)} MiB | 1 s after the first 200 |`);
+  const own = times.get(runtime);
+  const besides = (describe) =>
+    floorsOf(runtime).length === 0 ? '' : `; same rounds: ${floorsOf(runtime).map((floor) => `${floor.name} ${describe(floor)}`).join(', ')}`;
+  console.log(`| cold start to first healthy /health, ${runtime.name} (${runtime.target}) | ${median(own).toFixed(0)} ms | median of ${runs}; min ${Math.min(...own).toFixed(0)}, max ${Math.max(...own).toFixed(0)}${besides((floor) => `${median(times.get(floor)).toFixed(0)} ms`)} |`);
+  console.log(`| idle RSS after start, ${runtime.name} | ${idle.toFixed(1)} MiB | 1 s after the first 200${besides((floor) => `${floorIdle.get(floor).toFixed(1)} MiB`)} |`);
   console.log(`| RSS after ${calls.toLocaleString('en')} tools/call, ${runtime.name} | ${soaked.toFixed(1)} MiB | echo over /mcp, 8 at a time, then 1 s idle; server CPU ${cpuPerCall.toFixed(0)} µs/call |`);
 }
