@@ -1,16 +1,16 @@
 // Edge runtime rows for bench/run: the contract host's Edge bundle (built like a module's build:edge)
 // under Deno. Prints markdown rows: cold start (process start to the first answered tools/list, each round also
-// starting the two floors of bench/edge/floor: Deno.serve alone, and the official SDK imported alone), bundle
+// starting the two floors of bench/edge/floor: Deno.serve alone, and the official SDK's own stateless server), bundle
 // size against Supabase's 20 MB limit, tools/call throughput under Deno against the same tools on Node,
 // and a 5,000-call soak (peak RSS against the 256 MB limit, slowest request against the 2 s CPU limit).
-// Usage: node bench/edge/edge.mjs <edge bundle> <floor/sdk-only.mjs bundled> <node host.js> <deno binary>...
+// Usage: node bench/edge/edge.mjs <edge bundle> <floor/sdk-server.mjs bundled> <node host.js> <deno binary>...
 // (BENCH_RUNS, BENCH_SECONDS)
 import { spawn } from 'node:child_process';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 
-const [bundle, sdkOnly, nodeHost, ...denos] = process.argv.slice(2);
+const [bundle, sdkServer, nodeHost, ...denos] = process.argv.slice(2);
 const runs = Number(process.env.BENCH_RUNS ?? 10);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const TOKEN = 'bench-token-not-a-secret';
@@ -104,11 +104,11 @@ console.log(`| edge bundle size (contract host, build:edge flags) | ${(statSync(
 for (const deno of denos) {
   const name = `Deno ${version(deno)}`;
   // Each round starts the bundle and its two floors, so a busy moment weighs on all three alike: Deno.serve
-  // alone, and the official SDK imported alone (what no module can start faster than).
+  // alone, and the official SDK's own stateless server (the least any MCP server on the SDK does).
   const servers = [
     { args: denoArgs, prefix: EDGE, colds: [] },
     { args: ['run', '--no-prompt', '--allow-net', '--allow-env', denoServe], prefix: '', colds: [] },
-    { args: ['run', '--no-prompt', '--allow-net', '--allow-env', sdkOnly], prefix: '', colds: [] },
+    { args: ['run', '--no-prompt', '--allow-net', '--allow-env', sdkServer], prefix: '', colds: [] },
   ];
   for (let run = 0; run < runs; run++) {
     for (const { args, prefix, colds } of servers) {
@@ -118,7 +118,7 @@ for (const deno of denos) {
     }
   }
   const [colds, bare, sdk] = servers.map((server) => median(server.colds).toFixed(0));
-  console.log(`| edge cold start, ${name} (process start to first tools/list, median of ${runs}) | ${colds} ms (same rounds: Deno.serve alone ${bare} ms, the official SDK imported alone ${sdk} ms) | target < 150 ms |`);
+  console.log(`| edge cold start, ${name} (process start to first tools/list, median of ${runs}) | ${colds} ms (same rounds: Deno.serve alone ${bare} ms, the SDK's own stateless server ${sdk} ms) | target < 150 ms |`);
 
   const edge = await start(deno, denoArgs, { LOG_LEVEL: 'warn' });
   await firstToolsList(edge, EDGE);
