@@ -65,7 +65,7 @@ internal static partial class ModuleRename
     /// <summary>
     /// The rewrite of one file's path and text. Paths keep everything below modules/&lt;old&gt;/ except a C#
     /// project's `&lt;Pascal&gt;.Mcp` prefix. In build and deploy files (Dockerfile, dockerignore, Railway,
-    /// deploy/, mcpops.module.json, package.json, README.md) the name is replaced wherever it stands as a
+    /// deploy/, mcpops.module.json, package.json, README.md, C# project files) the name is replaced wherever it stands as a
     /// name (not inside another word or name: `crm-billing` and `billings` stay), which covers every derived
     /// form (billing-mcp, billing-auth-token, modules/billing/, @acme/billing-mcp). In source code (src/,
     /// test/) only the derived forms that name the module are: `&lt;old&gt;-mcp` and `&lt;Pascal&gt;.Mcp`, so a
@@ -84,9 +84,10 @@ internal static partial class ModuleRename
                 : pascal.Replace(kebab.Replace(text, newName), newPascal));
     }
 
-    /// <summary>A path below the module folder (/mcp/...) that is the server's or the tests' code.</summary>
+    /// <summary>A path below the module folder (/mcp/...) that is the server's or the tests' code; a C# project file there is a build file.</summary>
     private static bool IsSourceCode(string relative) =>
-        relative.StartsWith("/mcp/src/", StringComparison.Ordinal) || relative.StartsWith("/mcp/test/", StringComparison.Ordinal);
+        (relative.StartsWith("/mcp/src/", StringComparison.Ordinal) || relative.StartsWith("/mcp/test/", StringComparison.Ordinal))
+        && !relative.EndsWith(".csproj", StringComparison.Ordinal);
 
     private static void RenameRootReferences(FileTree tree, string oldName, string newName, string? scope)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using McpOps.Cli.Tests.Infrastructure;
 using McpOps.Templates.Tests.Infrastructure;
 
@@ -45,6 +46,7 @@ public sealed class RenameTests(TemplatePack pack) : IDisposable
             Assert.False(text.Contains("inventory", StringComparison.Ordinal), $"{path} still names inventory");
             Assert.False(path.Contains("ledger/", StringComparison.Ordinal) && !path.Contains("general-ledger/", StringComparison.Ordinal), $"{path} is still in the old folder");
             Assert.False(text.Contains("modules/ledger/", StringComparison.Ordinal), $"{path} still points at modules/ledger/");
+            Assert.False(Regex.IsMatch(text, "(?<![A-Za-z-])ledger"), $"{path} still names ledger (not general-ledger)");
         }
 
         Assert.True(File.Exists(Path.Combine(root, "modules", "general-ledger", "mcp", "src", "GeneralLedger.Mcp", "GeneralLedger.Mcp.csproj")));

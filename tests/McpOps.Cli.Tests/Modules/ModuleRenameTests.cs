@@ -30,6 +30,22 @@ public sealed class ModuleRenameTests
         Assert.DoesNotContain("modules/echo/", tree.Read("tsconfig.json") + tree.Read(".railway/railway.ts") + tree.Read("README.md"));
     }
 
+    [Fact]
+    public void A_CSharp_project_file_is_a_build_file_and_names_the_new_module()
+    {
+        var source = MemoryWorkspace.Create("echo");
+        source["modules/echo/mcp/src/Echo.Mcp/Echo.Mcp.csproj"] = "<Project>\n  <!-- The echo MCP server. -->\n  <PropertyGroup><RootNamespace>Echo.Mcp</RootNamespace></PropertyGroup>\n</Project>\n";
+        source["modules/echo/mcp/src/Echo.Mcp/Tools/EchoTool.cs"] = "namespace Echo.Mcp.Tools;\n// The echo tool of the echo-mcp server.\n";
+        var tree = new FileTree(source);
+
+        ModuleRename.Plan(tree, "echo", "stock", "acme");
+
+        Assert.Equal(
+            "<Project>\n  <!-- The stock MCP server. -->\n  <PropertyGroup><RootNamespace>Stock.Mcp</RootNamespace></PropertyGroup>\n</Project>\n",
+            tree.Read("modules/stock/mcp/src/Stock.Mcp/Stock.Mcp.csproj"));
+        Assert.Equal("namespace Stock.Mcp.Tools;\n// The echo tool of the stock-mcp server.\n", tree.Read("modules/stock/mcp/src/Stock.Mcp/Tools/EchoTool.cs"));
+    }
+
     [Theory]
     [InlineData("billing", "Billing")]
     [InlineData("crm-sync", "CrmSync")]
