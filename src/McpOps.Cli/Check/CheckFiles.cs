@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using McpOps.Cli.FileSystem;
+using McpOps.Cli.Workspaces;
 
 namespace McpOps.Cli.Check;
 
@@ -13,7 +14,7 @@ namespace McpOps.Cli.Check;
 /// </summary>
 internal sealed class CheckFiles : IWorkspaceFiles
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules", "dist", "bin", "obj", ".git" };
+    private static readonly HashSet<string> SkippedFolders = new(BuildOutput.Folders, StringComparer.Ordinal) { ".git" };
 
     private readonly Func<string, string?> _read;
     // Analyzers run in parallel (CheckRunner) and share what each file read.

@@ -134,7 +134,7 @@ internal sealed partial class TypeScriptFlavour : IModuleFlavour
             ($"@{foreign}/mcp-core", $"@{workspace.Scope}/mcp-core"),
             ($"@{foreign}/{module.Name}-mcp", $"@{workspace.Scope}/{module.Name}-mcp"),
         };
-        foreach (var file in tree.ListFilesRecursive(module.Folder).Where(f => !f.Contains("/node_modules/", StringComparison.Ordinal) && !f.Contains("/dist/", StringComparison.Ordinal)))
+        foreach (var file in tree.ListFilesRecursive(module.Folder).Where(f => !BuildOutput.Contains(f)))
         {
             var text = tree.Read(file)!;
             if (text.Contains('\0', StringComparison.Ordinal))

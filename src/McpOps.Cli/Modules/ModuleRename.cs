@@ -20,16 +20,14 @@ internal static partial class ModuleRename
     private const string PackageLock = "package-lock.json";
     private const string ComposeSecrets = "infra/compose/secrets";
 
-    /// <summary>Build output and installed packages are not moved: they are rebuilt (and gone with the old folder).</summary>
-    private static readonly string[] NotMoved = ["/node_modules/", "/dist/", "/bin/", "/obj/"];
-
     public static SyncPlan Plan(FileTree tree, string oldName, string newName, string? scope)
     {
         var oldFolder = $"modules/{oldName}";
         var newFolder = $"modules/{newName}";
         var (rewritePath, rewriteText) = Rewriter(oldName, newName);
         var files = tree.Source.ListFilesRecursive(oldFolder)
-            .Where(f => !NotMoved.Any(n => ("/" + f).Contains(n, StringComparison.Ordinal)) && !f.EndsWith(".tsbuildinfo", StringComparison.Ordinal))
+            // Build output and installed packages are not moved: they are rebuilt (and gone with the old folder).
+            .Where(f => !BuildOutput.Contains(f) && !f.EndsWith(".tsbuildinfo", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var file in files)

@@ -5,7 +5,8 @@ namespace McpOps.Cli.Workspaces;
 
 /// <summary>
 /// The one discovery of modules every command uses: each modules/&lt;name&gt;/mcp folder that holds
-/// something (folders starting with '_' or '.' are not modules), sorted by name (ordinal), with the
+/// something besides build output (<see cref="BuildOutput"/>; folders starting with '_' or '.' are not
+/// modules), sorted by name (ordinal), with the
 /// flavour its mcpops.module.json names, else the first flavour that recognises its files.
 /// Nothing is parsed here, so a module whose files are broken is still found (and reported by whoever reads it).
 /// </summary>
@@ -17,7 +18,7 @@ internal static class ModuleDiscovery
         foreach (var name in files.ListDirectories("modules").Order(StringComparer.Ordinal))
         {
             var folder = $"modules/{name}/mcp";
-            if (name.StartsWith('_') || name.StartsWith('.') || (files.ListFiles(folder).Count == 0 && files.ListDirectories(folder).Count == 0))
+            if (name.StartsWith('_') || name.StartsWith('.') || (files.ListFiles(folder).Count == 0 && files.ListDirectories(folder).All(BuildOutput.Folders.Contains)))
             {
                 continue;
             }

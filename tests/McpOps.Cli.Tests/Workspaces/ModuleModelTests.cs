@@ -27,6 +27,20 @@ public sealed class ModuleModelTests
     }
 
     [Fact]
+    public void A_module_folder_holding_only_build_output_is_not_a_module()
+    {
+        // What git leaves behind (ignored files) when a branch switch or a move takes a module's files away.
+        var source = MemoryWorkspace.Create("billing");
+        source["modules/invoices/mcp/dist/server.mjs"] = "export {};\n";
+        source["modules/invoices/mcp/node_modules/.package-lock.json"] = "{}\n";
+        var files = source.ListFilesRecursive("").ToDictionary(p => p, p => source.ReadText(p)!);
+
+        Assert.Equal(["billing"], ModuleDiscovery.Find(new FileTree(source)).Select(m => m.Name));
+        Assert.Equal(["billing"], ModuleDiscovery.Find(CheckFiles.FromMemory(files)).Select(m => m.Name));
+        Assert.Equal(["billing"], Workspace.Read(new FileTree(source)).Modules.Select(m => m.Name));
+    }
+
+    [Fact]
     public void The_port_comes_from_mcpops_module_json_else_from_the_source()
     {
         var source = MemoryWorkspace.Create("billing", "inventory");
