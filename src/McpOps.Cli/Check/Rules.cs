@@ -78,6 +78,11 @@ internal static class Rules
         "Every module is at modules/<name>/mcp/ (not nested, e.g. modules/modules/<name>/mcp/ from a template run inside modules/).",
         "Move the folder to modules/<name>/mcp/ (`git mv`) and run `mcpops sync`; run `dotnet new mcp-module` and `mcpops add` from the workspace root.");
 
+    public static readonly CheckRule ModulePortAgreement = new(
+        "MODULE008", "module", RuleLevel.Error,
+        "A module's deploy files (Dockerfile PORT and EXPOSE, compose, Kubernetes overlay, Helm values, Railway service) set the port its mcpops.module.json names.",
+        "Set the same port everywhere: \"port\" in mcpops.module.json and each setting the message names.");
+
     public static readonly CheckRule RailwayService = new(
         "RAILWAY001", "railway", RuleLevel.Error,
         "Every module with the container target has a Railway service definition with a healthcheck, imported into .railway/railway.ts.",
@@ -206,7 +211,7 @@ internal static class Rules
     public static IReadOnlyList<CheckRule> All { get; } =
     [
         DockerNonRoot, DockerHealthcheck, DockerPinnedBase, DockerMultiStage, DockerExecForm, DockerSecretVariable, DockerAddUrl, DockerIgnoreCoverage,
-        ModuleHealth, ModuleCoreDependency, ModuleReadme, ModuleOwnFolder, ModulePortClash, ModuleNameRule, ModuleNested,
+        ModuleHealth, ModuleCoreDependency, ModuleReadme, ModuleOwnFolder, ModulePortClash, ModuleNameRule, ModuleNested, ModulePortAgreement,
         RailwayService, RailwayConfigAsCode,
         CloudRunMinInstances, CloudRunCpuThrottling, CloudRunSecrets,
         CiPinnedActions, CiTrivyBlocks, CiPermissions,

@@ -20,7 +20,7 @@ public sealed partial class CheckCommandTests(TemplatePack pack) : IDisposable
 
         var text = CliRun.In(root, "check");
         Assert.True(text.ExitCode == 0, text.ToString());
-        Assert.Equal("mcpops check: no findings (3 module(s), 40 rules).\n", text.Output);
+        Assert.Equal("mcpops check: no findings (3 module(s), 41 rules).\n", text.Output);
         Assert.DoesNotContain('\u001b', text.Output);
 
         var json = CliRun.In(Path.Combine(root, "modules", "billing"), "check", "--format", "json");

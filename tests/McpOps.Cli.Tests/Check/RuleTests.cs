@@ -112,8 +112,18 @@ public sealed class RuleTests(TemplatePack pack)
             f => Edit(f, "modules/billing/mcp/mcpops.module.json", "\"name\": \"billing\"", "\"name\": \"stock\""),
             f => Edit(f, "modules/billing/mcp/mcpops.module.json", "\"name\": \"stock\"", "\"name\": \"billing\"")),
         ["MODULE005 two modules on one port"] = new("MODULE005", "modules/inventory/mcp/mcpops.module.json",
-            f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8081", "\"port\": 8080"),
-            f => Edit(f, "modules/inventory/mcp/mcpops.module.json", "\"port\": 8080", "\"port\": 8081")),
+            f =>
+            {
+                MovePort(f, "inventory", "8081", "8080");
+                return [LineOf(f["modules/inventory/mcp/mcpops.module.json"], "\"port\": 8080")];
+            },
+            f => MovePort(f, "inventory", "8080", "8081")),
+        ["MODULE008 a deploy file on another port"] = new("MODULE008", "modules/inventory/mcp/deploy/compose.yaml",
+            f => Edit(f, "modules/inventory/mcp/deploy/compose.yaml", "PORT: \"8081\"", "PORT: \"8090\""),
+            f => Edit(f, "modules/inventory/mcp/deploy/compose.yaml", "PORT: \"8090\"", "PORT: \"8081\"")),
+        ["MODULE008 a C# image exposing another port"] = new("MODULE008", "modules/ledger/mcp/Dockerfile",
+            f => Edit(f, "modules/ledger/mcp/Dockerfile", "EXPOSE 8082", "EXPOSE 8090"),
+            f => Edit(f, "modules/ledger/mcp/Dockerfile", "EXPOSE 8090", "EXPOSE 8082")),
         ["MODULE007 module generated inside modules/"] = new("MODULE007", "modules/modules/stock/mcp/mcpops.module.json",
             f =>
             {
@@ -371,6 +381,15 @@ public sealed class RuleTests(TemplatePack pack)
         files[path] = text[..at] + to + text[(at + from.Length)..];
         var needle = expectLineOf ?? (to.Length > 0 ? to.Trim('\n').Split('\n')[0] : null);
         return needle is null ? [] : [LineOf(files[path], needle)];
+    }
+
+    /// <summary>Moves a module to another port in every file of it, as a user who changes it everywhere does.</summary>
+    private static void MovePort(Dictionary<string, string> files, string module, string from, string to)
+    {
+        foreach (var path in files.Keys.Where(p => p.StartsWith($"modules/{module}/mcp/", StringComparison.Ordinal)).ToList())
+        {
+            files[path] = files[path].Replace(from, to, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>Gives billing the Edge target as `mcpops edge enable` + sync would; returns the line of "edge" in its metadata.</summary>

@@ -6,9 +6,10 @@ using McpOps.Cli.Workspaces;
 namespace McpOps.Cli.Check.Modules;
 
 /// <summary>
-/// MODULE004-MODULE006: rules about a module's place in the workspace rather than its own content:
+/// MODULE004-MODULE008: rules about a module's place in the workspace rather than its own content:
 /// its files name its own folder (a module renamed by hand still builds another module's paths),
-/// no two modules listen on one port, and its name follows the one module-name rule.
+/// no two modules listen on one port, its name follows the one module-name rule, it is not nested,
+/// and its deploy files set the port its mcpops.module.json names.
 /// </summary>
 internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
 {
@@ -20,6 +21,59 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
         {
             CheckName(context, module);
             CheckOwnFolder(context, module);
+            CheckPortAgreement(context, module);
+        }
+    }
+
+    /// <summary>
+    /// Where a module's deploy files set its port: the image's PORT and EXPOSE, the compose service's and the
+    /// Kubernetes overlay's PORT, the Helm values' port and the Railway service's PORT. A port changed in one
+    /// of them (or in mcpops.module.json) and not the others starts a server that its probes and routes miss.
+    /// </summary>
+    private static readonly (string File, Func<Regex> Setting)[] PortSettings =
+    [
+        ("Dockerfile", PortAssignment),
+        ("Dockerfile", ExposedPort),
+        ("deploy/compose.yaml", PortEnvironmentEntry),
+        ("deploy/k8s/kustomization.yaml", PortAssignment),
+        ("deploy/helm-values.yaml", HelmPort),
+        ("railway.service.ts", PortEnvironmentEntry),
+    ];
+
+    private static void CheckPortAgreement(CheckContext context, ModuleLocation module)
+    {
+        int? declared;
+        try
+        {
+            declared = context.Metadata(module)?.Port;
+        }
+        catch (WorkspaceException)
+        {
+            return; // Reported by CheckPorts.
+        }
+
+        if (declared is not { } port)
+        {
+            return;
+        }
+
+        foreach (var (file, setting) in PortSettings)
+        {
+            var path = $"{module.Folder}/{file}";
+            if (context.Lines(path) is not { } lines)
+            {
+                continue;
+            }
+
+            foreach (Match match in setting().Matches(lines.Text))
+            {
+                var value = match.Groups["port"].Value;
+                if (value != port.ToString(CultureInfo.InvariantCulture))
+                {
+                    context.Add(Rules.ModulePortAgreement, path, lines.LineOf(match.Index),
+                        $"sets port {value}, but {module.MetadataPath} says {port.ToString(CultureInfo.InvariantCulture)}: a module listens on one port, set alike in mcpops.module.json and every deploy file.");
+                }
+            }
         }
     }
 
@@ -162,4 +216,18 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
 
     [GeneratedRegex(@"\bmodules/(?<name>[A-Za-z0-9_][A-Za-z0-9._-]*)/")]
     private static partial Regex ModuleFolderReference();
+
+    /// <summary>PORT=8080 (an ENV line of the Dockerfile, a configMapGenerator literal of the overlay).</summary>
+    [GeneratedRegex(@"\bPORT=(?<port>[0-9]+)\b")]
+    private static partial Regex PortAssignment();
+
+    [GeneratedRegex(@"^[ \t]*EXPOSE[ \t]+(?<port>[0-9]+)\b", RegexOptions.Multiline)]
+    private static partial Regex ExposedPort();
+
+    /// <summary>PORT: "8080" (a compose environment entry, a Railway service variable).</summary>
+    [GeneratedRegex(@"\bPORT:\s*""?(?<port>[0-9]+)""?")]
+    private static partial Regex PortEnvironmentEntry();
+
+    [GeneratedRegex(@"^port:\s*(?<port>[0-9]+)\b", RegexOptions.Multiline)]
+    private static partial Regex HelmPort();
 }
