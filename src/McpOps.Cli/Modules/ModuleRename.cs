@@ -63,8 +63,8 @@ internal static partial class ModuleRename
     /// <summary>
     /// The rewrite of one file's path and text. Paths keep everything below modules/&lt;old&gt;/ except a C#
     /// project's `&lt;Pascal&gt;.Mcp` prefix. In build and deploy files (Dockerfile, dockerignore, Railway,
-    /// deploy/, mcpops.module.json, package.json, README.md, C# project files) the name is replaced wherever it stands as a
-    /// name (not inside another word or name: `crm-billing` and `billings` stay), which covers every derived
+    /// deploy/, mcpops.module.json, package.json, README.md, C# project files) the name is replaced wherever
+    /// it stands as a name (not inside another word or name: `crm-billing` and `billings` stay), which covers every derived
     /// form (billing-mcp, billing-auth-token, modules/billing/, @acme/billing-mcp). In source code (src/,
     /// test/) only the derived forms that name the module are: `&lt;old&gt;-mcp` and `&lt;Pascal&gt;.Mcp`, so a
     /// module called `echo` keeps its echo tool.

@@ -6,8 +6,8 @@ namespace McpOps.Cli.Workspaces;
 /// <summary>
 /// The one discovery of modules every command uses: each modules/&lt;name&gt;/mcp folder that holds
 /// something besides build output (<see cref="BuildOutput"/>; folders starting with '_' or '.' are not
-/// modules), sorted by name (ordinal), with the
-/// flavour its mcpops.module.json names, else the first flavour that recognises its files.
+/// modules), sorted by name (ordinal), with the flavour its mcpops.module.json names, else the first
+/// flavour that recognises its files.
 /// Nothing is parsed here, so a module whose files are broken is still found (and reported by whoever reads it).
 /// </summary>
 internal static class ModuleDiscovery

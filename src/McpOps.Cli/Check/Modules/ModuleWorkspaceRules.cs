@@ -52,7 +52,7 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
             return; // Reported by CheckPorts.
         }
 
-        if (declared is not { } port)
+        if (declared?.ToString(CultureInfo.InvariantCulture) is not { } port)
         {
             return;
         }
@@ -68,10 +68,10 @@ internal sealed partial class ModuleWorkspaceRules : ICheckAnalyzer
             foreach (Match match in setting().Matches(lines.Text))
             {
                 var value = match.Groups["port"].Value;
-                if (value != port.ToString(CultureInfo.InvariantCulture))
+                if (value != port)
                 {
                     context.Add(Rules.ModulePortAgreement, path, lines.LineOf(match.Index),
-                        $"sets port {value}, but {module.MetadataPath} says {port.ToString(CultureInfo.InvariantCulture)}: a module listens on one port, set alike in mcpops.module.json and every deploy file.");
+                        $"sets port {value}, but {module.MetadataPath} says {port}: a module listens on one port, set alike in mcpops.module.json and every deploy file.");
                 }
             }
         }
