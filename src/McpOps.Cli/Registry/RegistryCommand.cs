@@ -14,6 +14,9 @@ namespace McpOps.Cli.Registry;
 /// </summary>
 internal static class RegistryCommand
 {
+    /// <summary>The workflow `dotnet new devops-ci --mcp-registry` writes; it publishes changed server.json files from main.</summary>
+    private const string PublishWorkflow = ".github/workflows/mcp-registry.yml";
+
     public static Command Create(CliContext context)
     {
         var registry = new Command("registry", "Make a module public in the MCP Registry: write modules/<name>/mcp/server.json (official schema 2025-12-11). Modules are private until then; delete the file to make one private again. devops-ci --mcp-registry publishes changed entries from main through GitHub OIDC.");
@@ -52,7 +55,10 @@ internal static class RegistryCommand
                 context.Output.WriteLine($"updated {written}");
             }
 
-            context.Error.WriteLine($"{info.Name} is public: merge {path} to main and the mcp-registry workflow (devops-ci --mcp-registry) publishes it as {entry.Name} {entry.Version}. Registry versions are immutable: publish a change with a new --version.");
+            var publisher = session.Tree.FileExists(PublishWorkflow)
+                ? $"merge {path} to main and {PublishWorkflow} publishes it as {entry.Name} {entry.Version}"
+                : $"nothing publishes it yet: this workspace has no {PublishWorkflow} (`dotnet new devops-ci --mcp-registry` adds it; merged to main, it publishes {path} as {entry.Name} {entry.Version})";
+            context.Error.WriteLine($"{info.Name} is public: {publisher}. Registry versions are immutable: publish a change with a new --version.");
             return ExitCodes.Ok;
         });
         return command;

@@ -119,6 +119,14 @@ public sealed class ServerJsonTests : IDisposable
         Assert.Equal("2.0.1", (string?)json["version"]);
         Assert.Equal("Syncs the CRM.", (string?)json["description"]);
         Assert.Equal("https://crm.example.com/sse", (string?)json["remotes"]![1]!["url"]);
+        Assert.Contains("nothing publishes it yet: this workspace has no .github/workflows/mcp-registry.yml (`dotnet new devops-ci --mcp-registry` adds it", result.Error);
+
+        // With the workflow in place, the next step is the merge.
+        Directory.CreateDirectory(Path.Combine(root, ".github", "workflows"));
+        File.WriteAllText(Path.Combine(root, ".github", "workflows", "mcp-registry.yml"), "name: mcp-registry\n");
+        var again = CliRun.In(root, "registry", "add", "crm-sync", "--name", "io.github.acme/crm-sync", "--url", "https://crm.example.com/mcp", "--version", "2.0.2");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("crm-sync is public: merge modules/crm-sync/mcp/server.json to main and .github/workflows/mcp-registry.yml publishes it as io.github.acme/crm-sync 2.0.2.", again.Error);
     }
 
     [Fact]
