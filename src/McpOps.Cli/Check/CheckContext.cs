@@ -19,14 +19,22 @@ internal sealed class CheckContext
     private readonly List<string> _unreadable = [];
     private readonly ConcurrentDictionary<string, TextLines> _lines;
     private readonly ConcurrentDictionary<string, (ModuleMetadata? Metadata, ExceptionDispatchInfo? Error)> _metadata;
+    private readonly Lazy<(IReadOnlyList<ModuleLocation> All, IReadOnlyList<ModuleLocation> InScope)> _modules;
     private bool _yamlAllowed = true;
 
+    /// <remarks>
+    /// Modules are discovered on first use, so the analyzers that start by parsing YAML do not wait for the
+    /// discovery (it reads every module's mcpops.module.json) and it runs on the other core meanwhile.
+    /// </remarks>
     public CheckContext(CheckFiles files, string? moduleFilter)
     {
         Files = files;
         ModuleFilter = moduleFilter;
-        AllModules = ModuleDiscovery.Find(files);
-        Modules = moduleFilter is null ? AllModules : [.. AllModules.Where(m => m.Name == moduleFilter)];
+        _modules = new(() =>
+        {
+            var all = ModuleDiscovery.Find(files);
+            return (all, moduleFilter is null ? all : [.. all.Where(m => m.Name == moduleFilter)]);
+        });
         _lines = new(StringComparer.Ordinal);
         _metadata = new(StringComparer.Ordinal);
     }
@@ -35,8 +43,7 @@ internal sealed class CheckContext
     {
         Files = shared.Files;
         ModuleFilter = shared.ModuleFilter;
-        AllModules = shared.AllModules;
-        Modules = shared.Modules;
+        _modules = shared._modules;
         _lines = shared._lines;
         _metadata = shared._metadata;
     }
@@ -46,9 +53,10 @@ internal sealed class CheckContext
     /// <summary>`--module NAME`: only that module's rules and the files under modules/NAME/ are checked.</summary>
     public string? ModuleFilter { get; }
 
-    public IReadOnlyList<ModuleLocation> AllModules { get; }
+    /// <summary>Every module of the workspace; a discovery error is thrown to every caller.</summary>
+    public IReadOnlyList<ModuleLocation> AllModules => _modules.Value.All;
 
-    public IReadOnlyList<ModuleLocation> Modules { get; }
+    public IReadOnlyList<ModuleLocation> Modules => _modules.Value.InScope;
 
     public IReadOnlyList<Finding> Findings => _findings;
 

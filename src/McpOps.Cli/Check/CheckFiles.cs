@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.IO.Enumeration;
 using System.Text;
 using McpOps.Cli.FileSystem;
 using McpOps.Cli.Workspaces;
@@ -131,32 +132,28 @@ internal sealed class CheckFiles : IWorkspaceFiles
 
     private static bool IsSkipped(string path) => path.Split('/').SkipLast(1).Any(SkippedFolders.Contains);
 
+    /// <summary>
+    /// Every file under <paramref name="root"/>, relative with '/'. A <see cref="FileSystemEnumerable{TResult}"/> makes no
+    /// FileInfo per entry and asks no extra system call of a folder to know it is a link (the entry's type says so).
+    /// </summary>
     private static List<string> WalkFiles(string root)
     {
-        var files = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        var top = Path.TrimEndingDirectorySeparator(root);
+        var offset = top.EndsWith('/') ? top.Length : top.Length + 1; // "/" stays "/"
+        var skipped = SkippedFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var files = new FileSystemEnumerable<string>(
+            top,
+            (ref FileSystemEntry entry) => entry.Directory.Length < offset
+                ? entry.FileName.ToString()
+                : string.Concat(entry.Directory[offset..], "/", entry.FileName),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            var folder = pending.Pop();
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
-            {
-                if (entry is DirectoryInfo dir)
-                {
-                    // Symlinked folders are not followed: a link to / must not make check walk the disk.
-                    if (!SkippedFolders.Contains(dir.Name) && dir.LinkTarget is null)
-                    {
-                        pending.Push(dir.FullName);
-                    }
-                }
-                else
-                {
-                    files.Add(Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'));
-                }
-            }
-        }
-
-        return files;
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            // Symlinked folders are not followed: a link to / must not make check walk the disk.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+                (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !skipped.Contains(entry.FileName),
+        };
+        return [.. files];
     }
 
     /// <summary>What git would commit: tracked files plus untracked ones that are not ignored. Null when this is not a git checkout.</summary>

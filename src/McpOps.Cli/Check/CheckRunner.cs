@@ -123,6 +123,7 @@ internal static class CheckRunner
                     }
                 }
             });
+        _ = context.AllModules; // a workspace whose modules cannot be discovered fails with that error, as it always did
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
             ExceptionDispatchInfo.Capture(failure).Throw();

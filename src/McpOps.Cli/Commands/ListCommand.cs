@@ -44,7 +44,7 @@ internal static class ListCommand
             var array = new JsonArray();
             foreach (var m in workspace.Modules)
             {
-                array.Add(new JsonObject
+                array.Add((JsonNode)new JsonObject
                 {
                     ["name"] = m.Name,
                     ["language"] = m.Flavour.DisplayName,

@@ -46,11 +46,11 @@ internal static partial class ServerJson
 
         var remotes = new JsonArray();
         CheckRemote(problems, "--url", entry.StreamableHttpUrl, "/mcp");
-        remotes.Add(Remote("streamable-http", entry.StreamableHttpUrl));
+        remotes.Add((JsonNode)Remote("streamable-http", entry.StreamableHttpUrl));
         if (entry.SseUrl is { } sse)
         {
             CheckRemote(problems, "--sse-url", sse, "/sse");
-            remotes.Add(Remote("sse", sse));
+            remotes.Add((JsonNode)Remote("sse", sse));
         }
 
         if (entry.RepositoryUrl is { } repository && !IsGitHubRepository(repository))

@@ -79,7 +79,7 @@ internal static class EdgeTargetTrace
         }
         else
         {
-            missing.ForEach(a => arguments.Add(a));
+            missing.ForEach(a => arguments.Add((JsonNode)JsonValue.Create(a)));
         }
 
         workspace.Write(metadataPath, JsonFiles.ToPackageJson(json, text));

@@ -68,7 +68,7 @@ internal static class TemplateRecord
                 files[path] = hash;
             }
 
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["template"] = instance.Template,
                 ["version"] = instance.Version,

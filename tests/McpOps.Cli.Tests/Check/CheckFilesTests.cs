@@ -53,4 +53,39 @@ public sealed class CheckFilesTests
         Assert.Empty(files.ListFiles("modules/z"));
         Assert.Null(files.Read("modules/a/mcp/node_modules/x/package.json"));
     }
+
+    /// <summary>
+    /// Outside git, check walks the folder: every file, hidden ones included, by its path from the root with
+    /// '/'; build output and .git are never entered, and a symlinked folder is not followed (a link to / must
+    /// not make check walk the disk) while a symlinked file is read like any other.
+    /// </summary>
+    [Fact]
+    public void The_walk_outside_git_lists_every_file_but_build_output_and_follows_no_folder_link()
+    {
+        var root = Directory.CreateTempSubdirectory("mcpops-walk").FullName;
+        var outside = Directory.CreateTempSubdirectory("mcpops-walk-outside").FullName;
+        try
+        {
+            foreach (var file in new[] { "README.md", ".env", ".github/workflows/ci.yml", "modules/a/mcp/src/index.ts", "modules/a/mcp/node_modules/x/index.js", "modules/a/mcp/dist/index.js", "bin/tool", "obj/x", ".git/HEAD" })
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, file))!);
+                File.WriteAllText(Path.Combine(root, file), file);
+            }
+
+            File.WriteAllText(Path.Combine(outside, "secret.txt"), "outside");
+            Directory.CreateSymbolicLink(Path.Combine(root, "linked-folder"), outside);
+            File.CreateSymbolicLink(Path.Combine(root, "linked-readme.md"), Path.Combine(root, "README.md"));
+
+            var files = CheckFiles.FromDisk(root);
+
+            Assert.Equal([".env", ".github/workflows/ci.yml", "README.md", "linked-readme.md", "modules/a/mcp/src/index.ts"], files.Paths);
+            Assert.Equal("README.md", files.Read("linked-readme.md"));
+            Assert.Equal(".github/workflows/ci.yml", files.Read(".github/workflows/ci.yml"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }

@@ -29,14 +29,25 @@ public sealed class ReleaseWorkflow
 
     public JsonElement Job(string name) => Root.GetProperty("jobs").GetProperty(name);
 
-    /// <summary>The `-p:NAME=VALUE` properties (without `-p:`) the pack job passes to `dotnet pack` of <paramref name="project"/>.</summary>
+    /// <summary>
+    /// The `-p:NAME=VALUE` properties (without `-p:`) the workflow passes to `dotnet pack` of <paramref name="project"/>:
+    /// the same on every pack of it (the tool is packed in more than one job), or the test fails here.
+    /// </summary>
     public string[] PackProperties(string project)
     {
         var command = $"dotnet pack {Path.GetRelativePath(RepositoryPaths.Root, project).Replace('\\', '/')} ";
-        var line = Steps(Job("pack")).SelectMany(s => Run(s).Split('\n')).Select(l => l.Trim())
-            .Single(l => l.StartsWith(command, StringComparison.Ordinal));
-        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Select(w => w[3..])];
+        var sets = Jobs.SelectMany(j => Steps(j.Value)).SelectMany(s => Run(s).Split('\n')).Select(l => l.Trim())
+            .Where(l => l.StartsWith(command, StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Select(w => w[3..])))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(sets.Count == 1, $"{RelativePath} packs {project} with different properties: {string.Join(" | ", sets)}");
+        return sets[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    /// <summary>The RIDs of the pack-native matrix: each native tool package is packed on its own platform.</summary>
+    public IReadOnlyList<string> NativeRids() =>
+        [.. Job("pack-native").GetProperty("strategy").GetProperty("matrix").GetProperty("include").EnumerateArray().Select(e => e.GetProperty("rid").GetString()!)];
 
     public static IEnumerable<JsonElement> Steps(JsonElement job) => job.GetProperty("steps").EnumerateArray();
 

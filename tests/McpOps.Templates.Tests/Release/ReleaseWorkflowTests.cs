@@ -33,7 +33,7 @@ public sealed class ReleaseWorkflowTests
     {
         using var temp = new TempDirectory("mcpops-release-workflow");
         var text = File.ReadAllText(ReleaseWorkflow.FullPath)
-            .Replace("needs: [version, pack]", "needs: [version, no-such-job]", StringComparison.Ordinal)
+            .Replace("needs: [version, gather]", "needs: [version, no-such-job]", StringComparison.Ordinal)
             .Replace("run: bash .github/scripts/release-version.sh \"$TAG\"", "run: echo \"${{ github.event.head_commit.message }}\"", StringComparison.Ordinal);
         Directory.CreateDirectory(temp.Combine(".github", "workflows"));
         File.WriteAllText(temp.Combine(".github", "workflows", "release.yml"), text);
@@ -121,6 +121,7 @@ public sealed class ReleaseWorkflowTests
         }
 
         Assert.Contains("test", workflow.Upstream("publish"));
+        Assert.Contains("pack-native", workflow.Upstream("publish"));
         Assert.Contains("publish", workflow.Upstream("github-release"));
     }
 
@@ -136,9 +137,12 @@ public sealed class ReleaseWorkflowTests
         Assert.Contains("dotnet CycloneDX src/McpOps.Cli/McpOps.Cli.csproj", pack, StringComparison.Ordinal);
         Assert.Contains("dotnet CycloneDX TemplatePack.csproj", pack, StringComparison.Ordinal);
 
-        var upload = ReleaseWorkflow.Steps(workflow.Job("pack")).Single(s => ReleaseWorkflow.Uses(s).StartsWith("actions/upload-artifact@", StringComparison.Ordinal)).GetProperty("with");
+        // What is pushed and released is the gathered set: the pack job's packages and SBOMs and every native package.
+        var upload = ReleaseWorkflow.Steps(workflow.Job("gather")).Single(s => ReleaseWorkflow.Uses(s).StartsWith("actions/upload-artifact@", StringComparison.Ordinal)).GetProperty("with");
+        Assert.Equal("release", upload.GetProperty("name").GetString());
         Assert.Contains("artifacts/sbom/*.cdx.json", upload.GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.Equal("error", upload.GetProperty("if-no-files-found").GetString());
+        Assert.Equal(["gather"], ReleaseWorkflow.Needs(workflow.Job("publish")).Where(j => j != "version"));
 
         var release = string.Join('\n', ReleaseWorkflow.Steps(workflow.Job("github-release")).Select(ReleaseWorkflow.Run));
         Assert.Contains("gh release create \"$TAG\" --verify-tag", release, StringComparison.Ordinal);

@@ -20,7 +20,8 @@ internal static class JsonReport
         var findings = new JsonArray();
         foreach (var f in report.Findings)
         {
-            findings.Add(new JsonObject
+            // As a JsonNode: JsonArray.Add<T> of a JsonObject would need reflection, which the native build has not (IL3050).
+            findings.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = f.Rule.Id,
                 ["level"] = f.Rule.LevelText,
@@ -44,7 +45,7 @@ internal static class JsonReport
         var rules = new JsonArray();
         foreach (var rule in Rules.All)
         {
-            rules.Add(new JsonObject
+            rules.Add((JsonNode)new JsonObject
             {
                 ["id"] = rule.Id,
                 ["category"] = rule.Category,

@@ -24,7 +24,7 @@ internal static class SarifReport
         var rules = new JsonArray();
         foreach (var rule in Rules.All)
         {
-            rules.Add(new JsonObject
+            rules.Add((JsonNode)new JsonObject
             {
                 ["id"] = rule.Id,
                 ["shortDescription"] = new JsonObject { ["text"] = rule.Description },
@@ -70,7 +70,7 @@ internal static class SarifReport
                 });
             }
 
-            results.Add(result);
+            results.Add((JsonNode)result);
         }
 
         var sarif = new JsonObject
