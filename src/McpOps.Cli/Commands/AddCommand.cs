@@ -72,7 +72,7 @@ internal static class AddCommand
 
     public static int Run(CliContext context, string name, int? port, string? description, string? railwayConfig, IModuleFlavour? flavour = null, EdgeChoice edge = EdgeChoice.None)
     {
-        if (ModuleName.Validate(name) is { } problem)
+        if (ModuleName.Validate(name, n => WorkspaceLocator.HasModuleFolder(context.WorkingDirectory, n)) is { } problem)
         {
             throw new WorkspaceException($"invalid module name: {problem}");
         }

@@ -10,6 +10,13 @@ internal static class McpOpsCli
     public const string Name = "mcpops";
     private const int HelpWidth = 100;
 
+    /// <summary>
+    /// The commands that write the workspace, all through one commit that a failure leaves undone: only their
+    /// errors end with "nothing was changed". `check` and `list` only read, and `railway` and `supabase` act on
+    /// remote services, where the workspace's state says nothing about what the service did.
+    /// </summary>
+    private static readonly HashSet<string> WorkspaceWriters = new(StringComparer.Ordinal) { "new", "add", "sync", "remove", "rename", "upgrade", "registry", "edge" };
+
     public static int Run(string[] args, CliContext context)
     {
         var root = Build(context);
@@ -33,11 +40,23 @@ internal static class McpOpsCli
             return ExitCodes.InputError;
         }
 
-        return Guarded(context, () => parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }));
+        var command = parsed.CommandResult;
+        while (command.Parent is System.CommandLine.Parsing.CommandResult { Parent: not null } parent)
+        {
+            command = parent;
+        }
+
+        return Guarded(
+            context,
+            () => parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }),
+            WorkspaceWriters.Contains(command.Command.Name));
     }
 
-    /// <summary>Runs a command's action and turns a workspace or write failure into exit 2 and "nothing was changed".</summary>
-    public static int Guarded(CliContext context, Func<int> action)
+    /// <summary>
+    /// Runs a command's action and turns a workspace or write failure into exit 2, saying "nothing was changed"
+    /// for a command that writes the workspace (<paramref name="writesWorkspace"/>).
+    /// </summary>
+    public static int Guarded(CliContext context, Func<int> action, bool writesWorkspace = true)
     {
         try
         {
@@ -50,7 +69,16 @@ internal static class McpOpsCli
                 context.Error.WriteLine($"{Name}: error: {problem}");
             }
 
-            context.Error.WriteLine($"{Name}: nothing was changed.");
+            if (writesWorkspace)
+            {
+                context.Error.WriteLine($"{Name}: nothing was changed.");
+            }
+
+            return ExitCodes.InputError;
+        }
+        catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && !writesWorkspace)
+        {
+            context.Error.WriteLine($"{Name}: error: {ex.Message}");
             return ExitCodes.InputError;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

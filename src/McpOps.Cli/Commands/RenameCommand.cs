@@ -26,7 +26,7 @@ internal static class RenameCommand
 
     public static int Run(CliContext context, string oldName, string newName, bool dryRun)
     {
-        if (ModuleName.Validate(newName) is { } problem)
+        if (ModuleName.Validate(newName, n => WorkspaceLocator.HasModuleFolder(context.WorkingDirectory, n)) is { } problem)
         {
             throw new WorkspaceException($"invalid module name: {problem}");
         }

@@ -62,8 +62,11 @@ internal static partial class ModuleName
         return TrimDashes().Replace(name, "");
     }
 
-    /// <summary>Null when <paramref name="name"/> is acceptable, otherwise why not, with the name to use instead.</summary>
-    public static string? Validate(string name)
+    /// <summary>
+    /// Null when <paramref name="name"/> is acceptable, otherwise why not, with the name to use instead; a suggestion
+    /// that <paramref name="isTaken"/> says is already a module's is named as taken, not offered.
+    /// </summary>
+    public static string? Validate(string name, Func<string, bool>? isTaken = null)
     {
         if (name.Length == 0)
         {
@@ -76,7 +79,9 @@ internal static partial class ModuleName
         }
 
         var suggestion = Normalise(name);
-        var instead = $"use '{suggestion}' (what `dotnet new mcp-module -n \"{name}\"` would write).";
+        var instead = isTaken?.Invoke(suggestion) == true
+            ? $"'{suggestion}' (what `dotnet new mcp-module -n \"{name}\"` would write) is already a module here: choose another name."
+            : $"use '{suggestion}' (what `dotnet new mcp-module -n \"{name}\"` would write).";
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal))
         {
             return $"'{name}' is a path; a module name is a single folder name ({Rule}).";

@@ -117,6 +117,7 @@ public sealed partial class CheckCommandTests(TemplatePack pack) : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no module named 'nope'", result.Error);
         Assert.Contains("Modules: billing, inventory, ledger.", result.Error);
+        Assert.DoesNotContain("nothing was changed", result.Error); // check never writes
         Assert.Equal("", result.Output);
     }
 

@@ -52,6 +52,12 @@ public sealed class BadInputTests(TemplatePack pack) : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("modules/billing already exists", result.Error);
         Assert.Empty(changes.Since());
+
+        // An invalid name whose fix would be that module is not offered it.
+        var near = CliRun.In(root, CliRun.WithHive(pack.HivePath), "add", "billing-");
+        Assert.Equal(2, near.ExitCode);
+        Assert.Contains("'billing' (what `dotnet new mcp-module -n \"billing-\"` would write) is already a module here", near.Error);
+        Assert.Empty(changes.Since());
     }
 
     [Fact]
@@ -69,6 +75,8 @@ public sealed class BadInputTests(TemplatePack pack) : IDisposable
             Assert.True(result.ExitCode == 2, string.Join(' ', args) + "\n" + result);
             Assert.Contains("modules/billing/mcp/package.json:5:", result.Error);
             Assert.Contains("invalid JSON", result.Error);
+            // Only a command that writes the workspace says it left it alone; `list` only reads.
+            Assert.Equal(args[0] != "list", result.Error.Contains("nothing was changed", StringComparison.Ordinal));
             Assert.Empty(changes.Since());
         }
 

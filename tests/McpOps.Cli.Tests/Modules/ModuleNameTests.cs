@@ -65,6 +65,20 @@ public sealed class ModuleNameTests
         }
     }
 
+    [Theory]
+    [InlineData("billing-")]
+    [InlineData("Billing")]
+    [InlineData("bill ing")]
+    public void A_suggestion_that_is_already_a_module_is_named_as_taken_not_offered(string input)
+    {
+        var suggestion = ModuleName.Normalise(input);
+        var problem = ModuleName.Validate(input, name => name == suggestion);
+
+        Assert.Contains($"'{suggestion}' (what `dotnet new mcp-module -n \"{input}\"` would write) is already a module here: choose another name.", problem);
+        Assert.DoesNotContain("use '", problem);
+        Assert.Contains($"use '{suggestion}'", ModuleName.Validate(input, name => name == "other"));
+    }
+
     [Fact]
     public void Every_derived_name_of_a_valid_name_fits_its_platform()
     {
