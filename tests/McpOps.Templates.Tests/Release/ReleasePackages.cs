@@ -57,7 +57,8 @@ public sealed class ReleasePackages : IAsyncLifetime, IDisposable
     public static Task<ProcessResult> PackAsync(string project, string output, string artifacts, params string[] properties) =>
         PackAsync(project, output, artifacts, [], properties);
 
-    private static Task<ProcessResult> PackAsync(string project, string output, string artifacts, string[] options, string[] properties) =>
+    /// <summary>`dotnet pack` as release.yml runs it with command-line <paramref name="options"/> (such as `-r any`).</summary>
+    public static Task<ProcessResult> PackAsync(string project, string output, string artifacts, string[] options, string[] properties) =>
         ProcessRunner.RunAsync(
             "dotnet",
             ["pack", project, "-c", "Release", "-o", output, "--artifacts-path", artifacts, "--nologo", .. options,
