@@ -146,14 +146,22 @@ internal sealed class CheckFiles : IWorkspaceFiles
             (ref FileSystemEntry entry) => entry.Directory.Length < offset
                 ? entry.FileName.ToString()
                 : string.Concat(entry.Directory[offset..], "/", entry.FileName),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            // A folder it cannot read fails the run (exit 2, naming it) rather than being skipped: check cannot vouch for files it never saw.
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
             // Symlinked folders are not followed: a link to / must not make check walk the disk.
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
                 (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !skipped.Contains(entry.FileName),
         };
-        return [.. files];
+        try
+        {
+            return [.. files];
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new WorkspaceException($"{ex.Message} Outside a git checkout check reads every file under {top}: make the folder readable, or run check in a git checkout where it is git-ignored (check then reads only what git would commit).");
+        }
     }
 
     /// <summary>What git would commit: tracked files plus untracked ones that are not ignored. Null when this is not a git checkout.</summary>
